@@ -1,0 +1,3 @@
+from ldl.cli.app import main
+
+main()

@@ -1,0 +1,29 @@
+"""The `ldl` command: the root Typer app. Each command group lives in its own module and adds
+itself with `register(app)`; this file only wires them together.
+
+Errors a user can fix are `ldl.errors.LdlError` (a click exception): they print a message and a
+hint and exit with status 1."""
+
+from __future__ import annotations
+
+import typer
+
+from ldl.cli import data, exercises, labs, path, runs, tour, workspace
+
+app = typer.Typer(
+    name="ldl",
+    help="Learning Deep Learning: an executable curriculum from zero to deep RL, by doing.\n\n"
+    "Start with `ldl init`, then `ldl next` whenever you wonder what to do.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+for module in (workspace, path, labs, exercises, tour, data, runs):
+    module.register(app)
+
+
+def main() -> None:
+    """Entry point of the console script and `python -m ldl`."""
+    app(prog_name="ldl")

@@ -1,0 +1,1 @@
+"""Notebooks: materialise jupytext labs as .ipynb, and execute them headless."""

@@ -1,0 +1,1 @@
+"""ldl.progress"""
