@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from ldl.cli import data, exercises, labs, path, runs, tour, workspace
+from ldl.cli import common, data, exercises, labs, path, runs, tour, workspace
 
 app = typer.Typer(
     name="ldl",
@@ -27,3 +27,11 @@ for module in (workspace, path, labs, exercises, tour, data, runs):
 def main() -> None:
     """Entry point of the console script and `python -m ldl`."""
     app(prog_name="ldl")
+
+
+@app.command()
+def version(as_json: common.JsonOption = False) -> None:
+    """Print ldl's version."""
+    from ldl import __version__
+
+    common.emit({"version": __version__}, lambda r: common.console.print(f"ldl {r['version']}"), as_json)
