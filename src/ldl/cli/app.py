@@ -35,3 +35,8 @@ def version(as_json: common.JsonOption = False) -> None:
     from ldl import __version__
 
     common.emit({"version": __version__}, lambda r: common.console.print(f"ldl {r['version']}"), as_json)
+
+
+@app.callback()
+def _root() -> None:
+    """Learning Deep Learning: an executable curriculum from zero to deep RL, by doing."""
