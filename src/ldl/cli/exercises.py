@@ -1,9 +1,189 @@
-"""CLI group: exercises (being built; see docs/ARCHITECTURE.md for who owns it)."""
+"""CLI group: exercises. Write code in your workspace; ldl checks it on the spot.
+
+    ldl check [EXERCISE]          grade your file for an exercise (default: your current one)
+    ldl watch [EXERCISE]          re-check every time you save
+    ldl hint EXERCISE             the next hint (hints used are recorded)
+    ldl solution EXERCISE         the reference solution, after a pass or `--give-up`
+    ldl exercises                 every exercise with its status
+
+The grading itself lives in `ldl.grading` (service.py is what these commands call).
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from ldl.cli import common
+
+if TYPE_CHECKING:
+    from ldl.curriculum.items import Exercise
+    from ldl.grading.service import CheckResult, ExerciseStatus, HintResult, SolutionResult
+    from ldl.progress.store import ProgressStore
+    from ldl.workspace import Workspace
+
+OptionalExercise = Annotated[
+    str | None, typer.Argument(help="An exercise id (see `ldl exercises`); default: your current one.")
+]
+RequiredExercise = Annotated[str, typer.Argument(help="An exercise id (see `ldl exercises`).")]
+VERDICT_STYLES = {"pass": "bold green", "fail": "bold red", "error": "bold red", "grader_error": "bold magenta"}
+
+
+def current_exercise(store: ProgressStore) -> Exercise:
+    """Your current exercise: the one `ldl next` points at, else the first one not passed yet."""
+    from ldl.cli.path import current_goal, read_progress
+    from ldl.curriculum.items import get_exercise
+    from ldl.curriculum.next_step import next_step
+    from ldl.curriculum.path import load_curriculum
+    from ldl.errors import LdlError
+    from ldl.grading.service import first_unpassed
+
+    curriculum = load_curriculum()
+    step = next_step(curriculum, read_progress(store), current_goal(store, curriculum))
+    if step.kind == "exercise" and step.item_id:
+        return get_exercise(step.item_id)
+    exercise = first_unpassed(curriculum.exercises, store)
+    if exercise is None:
+        raise LdlError("You have passed every exercise.", hint="`ldl exercises` lists them all.")
+    return exercise
+
+
+def _exercise(exercise_id: str | None, store: ProgressStore) -> Exercise:
+    from ldl.curriculum.items import get_exercise
+
+    return get_exercise(exercise_id) if exercise_id else current_exercise(store)
+
+
+def _open() -> tuple[Workspace, ProgressStore]:
+    from ldl.progress.store import ProgressStore
+    from ldl.workspace import require_workspace
+
+    workspace = require_workspace()
+    return workspace, ProgressStore(workspace.progress_db)
+
+
+def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> CheckResult:
+    from ldl.curriculum.items import get_exercise
+    from ldl.grading import service
+
+    return service.check(_exercise(exercise_id, store), workspace, store, get_exercise)
+
+
+def render_check(result: CheckResult) -> None:
+    grade = result.grade
+    style = VERDICT_STYLES.get(grade.verdict.value, "bold yellow")
+    common.console.print(f"[{style}]{grade.verdict.value.upper()}[/] {grade.exercise_id}", highlight=False)
+    common.console.print(grade.feedback, markup=False, highlight=False, end="")
+    common.console.print(f"[dim]{result.learner_file} · graded in {grade.duration_s:.2f} s[/]", highlight=False)
+    if grade.passed:
+        common.console.print("Well done. `ldl next` says what comes next.")
+    elif grade.verdict.value != "grader_error":
+        common.console.print(f"[dim]Stuck? `ldl hint {grade.exercise_id}`.[/]")
+
+
+def render_hint(hint: HintResult) -> None:
+    common.console.print(f"[bold]Hint {hint.level} of {hint.total}[/] for {hint.exercise_id}:")
+    common.console.print(hint.text, markup=False, highlight=False)
+    if hint.more:
+        common.console.print(f"[dim]Still stuck? `ldl hint {hint.exercise_id}` again for a stronger hint.[/]")
+
+
+def render_solution(solution: SolutionResult) -> None:
+    common.console.print(f"[bold]Reference solution of {solution.exercise_id}[/] ({solution.path.name}):")
+    common.console.print(solution.text, markup=False, highlight=False)
+    if solution.gave_up:
+        common.console.print("[dim]Read it, close it, then write your own version from memory: that is the exercise.[/]")
+
+
+def render_statuses(rows: list[ExerciseStatus]) -> None:
+    from rich.table import Table
+
+    marks = {"passed": "[green]✔ passed[/]", "attempted": "[yellow]▶ attempted[/]", "gave_up": "[dim]↷ gave up[/]"}
+    table = Table(title="Exercises", title_justify="left")
+    for column in ("exercise", "unit", "status", "attempts", "hints"):
+        table.add_column(column)
+    for row in rows:
+        status = marks.get(row.status, "○ not started")
+        table.add_row(row.id, row.unit, status, str(row.attempts), f"{row.hints_used}/{row.hints_total}")
+    common.console.print(table)
 
 
 def register(app: typer.Typer) -> None:
     """Add this group's commands to the root app."""
+
+    @app.command("check")
+    def check_command(exercise: OptionalExercise = None, as_json: common.JsonOption = False) -> None:
+        """Grade your file for an exercise against the reference solution and record the attempt."""
+        workspace, store = _open()
+        with store:
+            result = check_once(exercise, workspace, store)
+        common.emit(result, render_check, as_json)
+        if not result.grade.passed:
+            raise typer.Exit(1)
+
+    @app.command("watch")
+    def watch_command(
+        exercise: OptionalExercise = None,
+        poll: Annotated[float, typer.Option(help="Seconds between looks at your file.")] = 0.5,
+    ) -> None:
+        """Re-check your exercise every time you save it (Ctrl-C to stop)."""
+        from ldl.grading.watch import watch_loop
+
+        workspace, store = _open()
+        state: dict[str, str | None] = {"id": exercise}
+
+        def run_check() -> None:
+            result = check_once(state["id"], workspace, store)
+            common.console.rule(f"{result.grade.exercise_id}")
+            render_check(result)
+            state["id"] = exercise or (None if result.grade.passed else result.grade.exercise_id)
+            common.console.print(f"[dim]Watching {result.learner_file.name}; save it to re-check, Ctrl-C to stop.[/]")
+
+        def watched():
+            return [_exercise(state["id"], store).learner_path(workspace)]
+
+        with store:
+            try:
+                watch_loop(watched, run_check, poll_seconds=poll)
+            except KeyboardInterrupt:
+                common.console.print("\nStopped watching.")
+
+    @app.command("hint")
+    def hint_command(exercise: RequiredExercise, as_json: common.JsonOption = False) -> None:
+        """Show the next hint for an exercise, from a nudge to nearly the answer (recorded)."""
+        from ldl.curriculum.items import get_exercise
+        from ldl.grading.service import next_hint
+
+        _, store = _open()
+        with store:
+            common.emit(next_hint(get_exercise(exercise), store), render_hint, as_json)
+
+    @app.command("solution")
+    def solution_command(
+        exercise: RequiredExercise,
+        give_up: Annotated[bool, typer.Option("--give-up", help="See it without passing (recorded).")] = False,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+        as_json: common.JsonOption = False,
+    ) -> None:
+        """Show the reference solution: after you pass, or when you give up (`--give-up`)."""
+        from ldl.curriculum.items import get_exercise
+        from ldl.grading.service import has_passed, reveal_solution
+
+        _, store = _open()
+        with store:
+            item = get_exercise(exercise)
+            unlocked = has_passed(item.id, store) or store.gave_up(item.id)
+            if give_up and not unlocked and not yes:
+                typer.confirm(f"Give up on {item.id} and read its solution? This is recorded.", abort=True)
+            common.emit(reveal_solution(item, store, give_up), render_solution, as_json)
+
+    @app.command("exercises")
+    def exercises_command(as_json: common.JsonOption = False) -> None:
+        """List every exercise in curriculum order with your status, attempts and hints used."""
+        from ldl.curriculum.items import load_exercises
+        from ldl.grading.service import exercise_statuses
+
+        _, store = _open()
+        with store:
+            common.emit(exercise_statuses(load_exercises(), store), render_statuses, as_json)

@@ -1,1 +1,45 @@
-"""ldl.data"""
+"""Datasets: a registry of named datasets with checksums, safe downloads, and loaders.
+
+    from ldl.data import load
+    fashion = load("fashion-mnist")      # ImageClassification, uint8 (60000, 28, 28) ...
+
+Loaders (shapes and dtypes in `ldl.data.types`): `load_fashion_mnist`, `load_mnist`,
+`load_cifar10`, `load_mnist_subset`, `load_digits`, `load_tiny_shakespeare`, `load_sentiment`,
+`load_movielens`. Files are looked for in the cache (`LDL_DATA_DIR`), the installed packages that
+ship them, the mirrors in `LDL_DATA_MIRROR`, system folders, and then downloaded unless
+`LDL_OFFLINE=1`. See docs/data.md.
+"""
+
+from ldl.data.loaders import (
+    load,
+    load_cifar10,
+    load_digits,
+    load_fashion_mnist,
+    load_mnist,
+    load_mnist_subset,
+    load_movielens,
+    load_sentiment,
+    load_tiny_shakespeare,
+)
+from ldl.data.registry import REGISTRY, get
+from ldl.data.store import fetch
+from ldl.data.types import ImageClassification, LabelledImages, Ratings, SentimentSentences
+
+__all__ = [
+    "REGISTRY",
+    "ImageClassification",
+    "LabelledImages",
+    "Ratings",
+    "SentimentSentences",
+    "fetch",
+    "get",
+    "load",
+    "load_cifar10",
+    "load_digits",
+    "load_fashion_mnist",
+    "load_mnist",
+    "load_mnist_subset",
+    "load_movielens",
+    "load_sentiment",
+    "load_tiny_shakespeare",
+]

@@ -1,1 +1,13 @@
-"""ldl.engine"""
+"""ldl.engine: deep learning from scratch, in numpy only.
+
+Read it in this order: `value` (autograd on single numbers), `functions` and `fused` (the
+primitive operations, each with its forward and backward), `tensor` (the graph and everything
+composed from the primitives), `nn` (layers), `losses`, `optim`, `schedules`, `data`, `learner`,
+and finally `recipes` (real training runs).
+"""
+
+from ldl.engine.rng import manual_seed
+from ldl.engine.tensor import Tensor, cat, is_grad_enabled, no_grad, stack
+from ldl.engine.value import Value
+
+__all__ = ["Tensor", "Value", "cat", "is_grad_enabled", "manual_seed", "no_grad", "stack"]

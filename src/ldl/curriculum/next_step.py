@@ -1,0 +1,99 @@
+"""The single next thing to do, with the exact command that starts it.
+
+`next_step` walks the units in curriculum order and stops at the first one that is in progress or
+available (units that are done, skipped, or left out by the goal are passed over). Inside that
+unit the next step is its first unfinished lab or exercise, by `order`; a unit with none left
+(or none at all) points to its outside resources and to `ldl done UNIT`. A capstone unit points to
+the capstone notebook in the workspace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ldl.curriculum.items import Exercise, Lab
+from ldl.curriculum.path import Curriculum, Progress, UnitState, unit_states
+from ldl.curriculum.syllabus import Stage, Unit
+
+StepKind = Literal["lab", "exercise", "resource", "capstone", "finished"]
+
+
+@dataclass(frozen=True)
+class NextStep:
+    kind: StepKind
+    title: str  # what to do, in a few words
+    command: str  # the exact command that starts it
+    instructions: str  # one or two sentences for the learner
+    unit_id: str | None = None
+    unit_title: str | None = None
+    item_id: str | None = None
+    path: str | None = None  # the learner's file, relative to the workspace, when there is one
+    url: str | None = None  # the outside resource, when the step is one
+
+
+def next_step(curriculum: Curriculum, progress: Progress, goal: str) -> NextStep:
+    states = unit_states(curriculum, progress, goal)
+    for stage in curriculum.syllabus.stages:
+        for unit in stage.units:
+            if states[unit.id] in (UnitState.IN_PROGRESS, UnitState.AVAILABLE):
+                return _step_in_unit(stage, unit, curriculum.items_of(unit.id), progress)
+    return NextStep(
+        kind="finished",
+        title="You have finished your path",
+        command="ldl map",
+        instructions="Every unit on your goal's path is done or skipped. Look back over the map, pick a "
+        "skipped or optional unit to revisit, or choose a wider goal with `ldl goal`.",
+    )
+
+
+def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progress: Progress) -> NextStep:
+    where = {"unit_id": unit.id, "unit_title": unit.title}
+    for item in items:
+        if progress.item_complete(item):
+            continue
+        if isinstance(item, Lab):
+            return NextStep(
+                kind="lab",
+                title=item.title,
+                command=f"ldl open {item.id}",
+                instructions=f"Open the lab and work through it (about {item.minutes} minutes). When you "
+                f"have finished, `ldl done {item.id}` ticks it off.",
+                item_id=item.id,
+                path=f"labs/{item.stage_dir}/{item.id}.ipynb",
+                **where,
+            )
+        relative = f"exercises/{item.stage_dir}/{item.id}.py"
+        return NextStep(
+            kind="exercise",
+            title=item.title,
+            command=f"ldl check {item.id}",
+            instructions=f"Fill in {relative} (its docstrings say what each function must do), then run "
+            "the command to have it checked.",
+            item_id=item.id,
+            path=relative,
+            **where,
+        )
+    if stage.capstone is not None:
+        notebook = f"capstones/{stage.key}/capstone.ipynb"
+        return NextStep(
+            kind="capstone",
+            title=unit.title,
+            command=f"ldl done {unit.id}",
+            instructions=f"Work in {notebook}, following the rules in capstones/{stage.key}/README.md. "
+            "When this part is finished, run the command to mark it done.",
+            path=notebook,
+            url=unit.resources[0].url if unit.resources else None,
+            **where,
+        )
+    resource = unit.resources[0] if unit.resources else None
+    study = f"Work through “{resource.title}” ({resource.author})" if resource else "Study the unit's goals"
+    return NextStep(
+        kind="resource",
+        title=resource.title if resource else unit.title,
+        command=f"ldl done {unit.id}",
+        instructions=f"{study}; `ldl unit {unit.id}` lists everything recommended for it. "
+        "Then run the command to mark the unit done.",
+        url=resource.url if resource else None,
+        **where,
+    )

@@ -1,0 +1,114 @@
+"""The files a new workspace starts with, made from the content tree.
+
+    README.md                                  what the folders are for
+    .gitignore                                 keeps runs and the progress store out of git
+    exercises/<stage-dir>/<exercise_id>.py     each exercise's starter.py
+    capstones/<stage-key>/README.md            the capstone's rules and project ideas
+    capstones/<stage-key>/capstone.ipynb       a notebook with one heading per required section
+
+Lab notebooks are not here: they are materialised from their jupytext source by
+`ldl.notebooks.materialise`, which the CLI calls.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ldl.curriculum.items import Exercise
+from ldl.curriculum.path import Curriculum
+from ldl.curriculum.syllabus import Stage
+from ldl.workspace import StarterFile
+
+WORKSPACE_README = """\
+# My ldl workspace
+
+Everything you write while learning lives here; ldl never overwrites it.
+
+- `labs/` the lab notebooks (`ldl open LAB` creates and opens one)
+- `exercises/` your exercise files, one folder per stage (`ldl check EXERCISE` grades one)
+- `capstones/` your two capstone projects, with their rules
+- `runs/` what training runs write: metrics, figures, checkpoints
+- `.ldl/` your progress store and the backups `ldl reset` keeps
+
+Lost? `ldl next` says what to do now; `ldl map` shows the whole path.
+"""
+
+GITIGNORE = "runs/\n.ldl/\n.ipynb_checkpoints/\n__pycache__/\n"
+
+SETUP_CELL = """\
+# Reproducibility first: one seed for every source of randomness.
+import random
+
+import numpy as np
+import torch
+
+SEED = 0
+random.seed(SEED)
+np.random.seed(SEED)
+torch.manual_seed(SEED)"""
+
+
+def workspace_files(curriculum: Curriculum) -> list[StarterFile]:
+    """Every starter file of a fresh workspace (see the module docstring)."""
+    files = [StarterFile("README.md", WORKSPACE_README), StarterFile(".gitignore", GITIGNORE)]
+    files += [exercise_starter(exercise) for exercise in curriculum.exercises]
+    for stage in curriculum.syllabus.stages:
+        if stage.capstone is not None:
+            files.append(StarterFile(f"capstones/{stage.key}/README.md", capstone_readme(stage)))
+            files.append(StarterFile(f"capstones/{stage.key}/capstone.ipynb", capstone_notebook(stage)))
+    return files
+
+
+def exercise_starter(exercise: Exercise) -> StarterFile:
+    relative = f"exercises/{exercise.stage_dir}/{exercise.id}.py"
+    return StarterFile(relative, exercise.starter_path.read_text(encoding="utf-8"))
+
+
+def capstone_readme(stage: Stage) -> str:
+    """The capstone's rules and ideas as Markdown, from the stage's `capstone` data."""
+    assert stage.capstone is not None
+    lines = [f"# {stage.title}", "", stage.summary.strip(), "", "## The rules", ""]
+    lines += [f"{number}. {rule}" for number, rule in enumerate(stage.capstone.rules, start=1)]
+    lines += ["", "## What the notebook must cover", ""]
+    lines += [f"- **{section.title}.** {section.prompt}" for section in stage.capstone.sections]
+    lines += ["", "## Project ideas", ""]
+    lines += [f"- **{idea.title}.** {idea.summary}" for idea in stage.capstone.ideas]
+    units = ", ".join(f"`{unit.id}`" for unit in stage.units)
+    lines += ["", f"Mark each part done as you finish it (`ldl done UNIT`, units {units}).", ""]
+    return "\n".join(lines)
+
+
+def capstone_notebook(stage: Stage) -> str:
+    """A Jupyter notebook (nbformat 4 JSON) with a heading and a prompt per required section."""
+    assert stage.capstone is not None
+    cells = [_markdown(f"# {stage.title}: my project\n\n*Replace this line with a one-sentence summary.*")]
+    cells.append(_code(SETUP_CELL))
+    for section in stage.capstone.sections:
+        cells.append(_markdown(f"## {section.title}\n\n*{section.prompt}*"))
+        cells.append(_code(""))
+    for number, cell in enumerate(cells):
+        cell["id"] = f"cell-{number}"  # nbformat 4.5 wants a unique id per cell
+    notebook = {
+        "cells": cells,
+        "metadata": {
+            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+            "language_info": {"name": "python"},
+        },
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
+
+
+def _markdown(text: str) -> dict:
+    return {"cell_type": "markdown", "metadata": {}, "source": text}
+
+
+def _code(text: str) -> dict:
+    return {
+        "cell_type": "code",
+        "metadata": {},
+        "execution_count": None,
+        "outputs": [],
+        "source": text,
+    }

@@ -1,0 +1,379 @@
+"""The primitive operations: the only places in the engine where a gradient is written by hand.
+
+Each primitive is a `Function` with two small methods:
+
+- `forward(*arrays, **options) -> array` computes the result with numpy and saves what the
+  backward pass needs on `self`;
+- `backward(grad) -> tuple` receives dL/d(output) and returns dL/d(input) for every input
+  (`None` where an input needs no gradient), by the chain rule.
+
+Every other operation on a `Tensor` (softmax, layer norm, attention, ...) is composed from these
+and never defines a gradient of its own. A few primitives are *fused* (`Linear`, `Conv2d`,
+`MaxPool2d`, `CrossEntropy`): they could be composed too, but doing them in one step saves
+memory traffic, which is what makes a numpy engine keep pace with PyTorch on one core.
+
+Broadcasting: numpy stretches size-1 and missing leading dimensions in a binary op. Stretching
+copies a value to many places, so its gradient is the *sum* over those places: `unbroadcast`
+sums the incoming gradient back down to the input's shape.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """Sum `grad` down to `shape`, undoing numpy broadcasting.
+
+    Leading axes that broadcasting added are summed away, then axes where the input had size 1
+    are summed with `keepdims`. Example: shape (3, 1) broadcast to (2, 3, 4) -> sum axis 0, then
+    axis 2 (kept).
+    """
+    if grad.shape == shape:
+        return grad
+    extra = grad.ndim - len(shape)
+    if extra:
+        grad = grad.sum(axis=tuple(range(extra)))
+    stretched = tuple(i for i, n in enumerate(shape) if n == 1 and grad.shape[i] != 1)
+    if stretched:
+        grad = grad.sum(axis=stretched, keepdims=True)
+    return grad
+
+
+class Function:
+    """One node of the computation graph: remembers its inputs (`parents`) for the backward pass."""
+
+    def __init__(self, *parents):
+        self.parents = parents
+        self.needs_grad = [p.requires_grad for p in parents]
+
+    def forward(self, *arrays, **options):
+        raise NotImplementedError
+
+    def backward(self, grad):
+        raise NotImplementedError
+
+    @classmethod
+    def apply(cls, *parents, **options):
+        """Run `forward` on the parents' data and wire the result into the graph."""
+        from ldl.engine.tensor import Tensor, is_grad_enabled  # tensor.py imports this module
+
+        fn = cls(*parents)
+        data = fn.forward(*(p.data for p in parents), **options)
+        requires_grad = is_grad_enabled() and any(fn.needs_grad)
+        return Tensor._from_function(data, fn if requires_grad else None)
+
+
+# ----------------------------------------------------------------------------- elementwise, unary
+
+
+class Exp(Function):
+    """y = e^x;  dy/dx = e^x = y."""
+
+    def forward(self, x):
+        self.out = np.exp(x)
+        return self.out
+
+    def backward(self, grad):
+        return (grad * self.out,)
+
+
+class Log(Function):
+    """y = ln x;  dy/dx = 1/x."""
+
+    def forward(self, x):
+        self.x = x
+        return np.log(x)
+
+    def backward(self, grad):
+        return (grad / self.x,)
+
+
+class Relu(Function):
+    """y = max(x, 0);  dy/dx = 1 where x > 0, else 0 (we keep a boolean mask, not x)."""
+
+    def forward(self, x):
+        self.mask = x > 0
+        return np.maximum(x, 0, dtype=x.dtype)
+
+    def backward(self, grad):
+        return (grad * self.mask,)
+
+
+class Sigmoid(Function):
+    """y = 1 / (1 + e^-x);  dy/dx = y (1 - y)."""
+
+    def forward(self, x):
+        # tanh form: never overflows, unlike 1 / (1 + exp(-x)) for very negative x
+        self.out = 0.5 * (np.tanh(0.5 * x) + 1)
+        return self.out
+
+    def backward(self, grad):
+        return (grad * self.out * (1 - self.out),)
+
+
+class Tanh(Function):
+    """y = tanh x;  dy/dx = 1 - y^2."""
+
+    def forward(self, x):
+        self.out = np.tanh(x)
+        return self.out
+
+    def backward(self, grad):
+        return (grad * (1 - self.out * self.out),)
+
+
+class Pow(Function):
+    """y = x^p for a constant p;  dy/dx = p x^(p-1)."""
+
+    def forward(self, x, exponent: float):
+        self.x, self.exponent = x, exponent
+        return x**exponent
+
+    def backward(self, grad):
+        p = self.exponent
+        return (grad * p * self.x ** (p - 1),)
+
+
+# ---------------------------------------------------------------------------- elementwise, binary
+
+
+class Add(Function):
+    """z = x + y;  dz/dx = dz/dy = 1 (summed over broadcast axes)."""
+
+    def forward(self, x, y):
+        self.shapes = x.shape, y.shape
+        return x + y
+
+    def backward(self, grad):
+        sx, sy = self.shapes
+        return (
+            unbroadcast(grad, sx) if self.needs_grad[0] else None,
+            unbroadcast(grad, sy) if self.needs_grad[1] else None,
+        )
+
+
+class Sub(Function):
+    """z = x - y;  dz/dx = 1, dz/dy = -1."""
+
+    def forward(self, x, y):
+        self.shapes = x.shape, y.shape
+        return x - y
+
+    def backward(self, grad):
+        sx, sy = self.shapes
+        return (
+            unbroadcast(grad, sx) if self.needs_grad[0] else None,
+            unbroadcast(-grad, sy) if self.needs_grad[1] else None,
+        )
+
+
+class Mul(Function):
+    """z = x * y;  dz/dx = y, dz/dy = x."""
+
+    def forward(self, x, y):
+        self.x, self.y = x, y
+        return x * y
+
+    def backward(self, grad):
+        return (
+            unbroadcast(grad * self.y, self.x.shape) if self.needs_grad[0] else None,
+            unbroadcast(grad * self.x, self.y.shape) if self.needs_grad[1] else None,
+        )
+
+
+class Div(Function):
+    """z = x / y;  dz/dx = 1/y, dz/dy = -x/y^2."""
+
+    def forward(self, x, y):
+        self.x, self.y = x, y
+        return x / y
+
+    def backward(self, grad):
+        return (
+            unbroadcast(grad / self.y, self.x.shape) if self.needs_grad[0] else None,
+            unbroadcast(-grad * self.x / (self.y * self.y), self.y.shape) if self.needs_grad[1] else None,
+        )
+
+
+class Maximum(Function):
+    """z = max(x, y) elementwise; the gradient goes to the larger input (split evenly on ties)."""
+
+    def forward(self, x, y):
+        self.x, self.y = x, y
+        return np.maximum(x, y)
+
+    def backward(self, grad):
+        share_x = (self.x > self.y) + 0.5 * (self.x == self.y)  # 1, 0.5 or 0
+        return (
+            unbroadcast(grad * share_x, self.x.shape) if self.needs_grad[0] else None,
+            unbroadcast(grad * (1 - share_x), self.y.shape) if self.needs_grad[1] else None,
+        )
+
+
+# ------------------------------------------------------------------------------------ reductions
+
+
+def _expand_reduced(grad, shape, axis, keepdims):
+    """Give a reduced gradient back its size-1 axes so it broadcasts against the input."""
+    if axis is None:
+        return np.reshape(grad, (1,) * len(shape))
+    if not keepdims:
+        grad = np.expand_dims(grad, axis)
+    return grad
+
+
+class Sum(Function):
+    """y = sum of x over `axis`;  dy/dx = 1 for every summed element (the gradient is copied)."""
+
+    def forward(self, x, axis=None, keepdims=False):
+        self.shape, self.axis, self.keepdims = x.shape, axis, keepdims
+        return np.sum(x, axis=axis, keepdims=keepdims)
+
+    def backward(self, grad):
+        grad = _expand_reduced(grad, self.shape, self.axis, self.keepdims)
+        return (np.broadcast_to(grad, self.shape),)
+
+
+class Max(Function):
+    """y = max of x over `axis`; the gradient goes to the maximum (split evenly on ties)."""
+
+    def forward(self, x, axis=None, keepdims=False):
+        self.x, self.axis, self.keepdims = x, axis, keepdims
+        self.out = np.max(x, axis=axis, keepdims=True)
+        return self.out if keepdims else np.squeeze(self.out, axis=axis)
+
+    def backward(self, grad):
+        grad = _expand_reduced(grad, self.x.shape, self.axis, self.keepdims)
+        winners = self.x == self.out
+        return (grad * winners / winners.sum(axis=self.axis, keepdims=True),)
+
+
+# --------------------------------------------------------------------------------------- movement
+
+
+class Reshape(Function):
+    """Same numbers, new shape; the gradient is reshaped back."""
+
+    def forward(self, x, shape):
+        self.shape = x.shape
+        return np.reshape(x, shape)
+
+    def backward(self, grad):
+        return (np.reshape(grad, self.shape),)
+
+
+class Permute(Function):
+    """Reorder axes (a transpose); the gradient is permuted by the inverse order."""
+
+    def forward(self, x, order):
+        self.order = order
+        return np.transpose(x, order)
+
+    def backward(self, grad):
+        return (np.transpose(grad, np.argsort(self.order)),)
+
+
+class Expand(Function):
+    """Broadcast x to a bigger shape (a view, no copy); the gradient is summed back."""
+
+    def forward(self, x, shape):
+        self.shape = x.shape
+        return np.broadcast_to(x, shape)
+
+    def backward(self, grad):
+        return (unbroadcast(grad, self.shape),)
+
+
+class Index(Function):
+    """y = x[index] for any numpy index (slices, integer arrays, masks).
+
+    The gradient scatters back: positions read twice (repeated integer indices, as in an
+    embedding lookup) receive the sum, hence `np.add.at` rather than plain assignment.
+    """
+
+    def forward(self, x, index):
+        self.shape, self.dtype, self.index = x.shape, x.dtype, index
+        return x[index]
+
+    def backward(self, grad):
+        out = np.zeros(self.shape, dtype=self.dtype)
+        np.add.at(out, self.index, grad)
+        return (out,)
+
+
+class Pad(Function):
+    """Zero-pad x; `widths` is numpy's ((before, after), ...) per axis. The gradient is cropped."""
+
+    def forward(self, x, widths):
+        self.crop = tuple(slice(lo, lo + n) for (lo, _), n in zip(widths, x.shape, strict=True))
+        return np.pad(x, widths)
+
+    def backward(self, grad):
+        return (grad[self.crop],)
+
+
+class Concat(Function):
+    """Join tensors along `axis`; each input gets back its own slice of the gradient."""
+
+    def forward(self, *xs, axis=0):
+        self.axis = axis
+        self.splits = np.cumsum([x.shape[axis] for x in xs])[:-1]
+        return np.concatenate(xs, axis=axis)
+
+    def backward(self, grad):
+        return tuple(np.split(grad, self.splits, axis=self.axis))
+
+
+class Cast(Function):
+    """Change the float dtype; the gradient is cast back."""
+
+    def forward(self, x, dtype):
+        self.dtype = x.dtype
+        return x.astype(dtype)
+
+    def backward(self, grad):
+        return (grad.astype(self.dtype),)
+
+
+# ----------------------------------------------------------------------------------- linear maps
+
+
+class MatMul(Function):
+    """Z = X @ Y (batched, broadcasting leading axes);  dX = G @ Y^T,  dY = X^T @ G."""
+
+    def forward(self, x, y):
+        self.x, self.y = x, y
+        return x @ y
+
+    def backward(self, grad):
+        x, y = self.x, self.y
+        return (
+            unbroadcast(grad @ np.swapaxes(y, -1, -2), x.shape) if self.needs_grad[0] else None,
+            unbroadcast(np.swapaxes(x, -1, -2) @ grad, y.shape) if self.needs_grad[1] else None,
+        )
+
+
+class Linear(Function):
+    """Y = X W^T + b, fused. X (..., in), W (out, in), b (out,) -> Y (..., out).
+
+    dX = G W,   dW = G^T X (over all leading axes),   db = sum of G over all leading axes.
+    """
+
+    def forward(self, x, weight, bias=None):
+        self.x, self.weight = x, weight
+        out = x @ weight.T  # BLAS reads the transpose in place: no copy
+        if bias is not None:
+            out += bias
+        return out
+
+    def backward(self, grad):
+        x, weight = self.x, self.weight
+        grad2d = grad.reshape(-1, grad.shape[-1])  # (N, out), N = all leading axes
+        grads = [
+            grad @ weight if self.needs_grad[0] else None,
+            grad2d.T @ x.reshape(-1, x.shape[-1]) if self.needs_grad[1] else None,  # (out, in)
+        ]
+        if len(self.needs_grad) == 3:
+            grads.append(grad2d.sum(axis=0) if self.needs_grad[2] else None)
+        return tuple(grads)

@@ -1,0 +1,112 @@
+"""What the reference runs share: the result type, Fashion-MNIST as engine batches, and the one
+loop that trains a model through the Learner into an `ldl.tracking` run (text lives in text.py)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ldl.engine.callbacks import MetricsCallback, ProgressCallback, ScheduleCallback, TrackingCallback
+from ldl.engine.data import ArrayDataset, DataLoader
+from ldl.engine.learner import Learner, accuracy
+from ldl.engine.schedules import OneCycleLR
+
+STAGE = "deep-dive"
+
+
+@dataclass
+class Result:
+    """What every recipe's `train` returns."""
+
+    metrics: dict[str, float]
+    run_dir: Path
+    history: list[dict[str, float]] = field(default_factory=list)
+    sample: str = ""  # generated text, for the language models
+
+
+# ------------------------------------------------------------------------------ Fashion-MNIST
+
+
+def fashion_mnist(fast: bool, flat: bool, seed: int, num_train: int | None = None):
+    """(train_x, train_y, test_x, test_y) as float32 in [0, 1] roughly standardised.
+
+    Images are (N, 784) when `flat`, else (N, 1, 28, 28). `fast` keeps 2,000 training and 1,000
+    test images (a random, seeded subset) so a run takes seconds.
+    """
+    from ldl import data
+
+    fashion = data.load("fashion-mnist")
+    arrays = [fashion.train_images, fashion.train_labels, fashion.test_images, fashion.test_labels]
+    rng = np.random.default_rng(seed)
+    limits = (2000, 1000) if fast else (num_train, None)
+    for split, limit in zip((0, 2), limits, strict=True):
+        if limit is not None and limit < len(arrays[split]):
+            keep = rng.choice(len(arrays[split]), size=limit, replace=False)
+            arrays[split], arrays[split + 1] = arrays[split][keep], arrays[split + 1][keep]
+    shape = (-1, 784) if flat else (-1, 1, 28, 28)
+    for split in (0, 2):  # 0.2860 and 0.3530 are Fashion-MNIST's pixel mean and std
+        arrays[split] = ((arrays[split].astype(np.float32) / 255.0 - 0.2860) / 0.3530).reshape(shape)
+    return tuple(arrays)
+
+
+def image_loaders(config, flat: bool) -> tuple[DataLoader, DataLoader]:
+    train_x, train_y, test_x, test_y = fashion_mnist(config.fast, flat, config.seed)
+    train = DataLoader(ArrayDataset(train_x, train_y), config.batch_size, shuffle=True, seed=config.seed)
+    test = DataLoader(ArrayDataset(test_x, test_y), batch_size=1000)
+    return train, test
+
+
+# ------------------------------------------------------------------------------ the loop
+
+
+def threads(config):
+    """Limit numpy's BLAS to `config.num_threads` threads (None: no limit).
+
+    One thread is the default because the engine's matrices are small: on a busy or small
+    machine, extra BLAS threads mostly wait for each other (measured here: 4x slower with two
+    threads on a loaded 2-core machine).
+    """
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=config.num_threads)
+
+
+def fit(config, name: str, model, loss_fn, optimizer, train_loader, valid_loader, num_epochs, metrics=None,
+        root=None, quiet=False) -> tuple[Any, Learner]:  # fmt: skip
+    """Train with a one-cycle schedule, logging to runs/deep-dive/<name>/<run-id>/ and
+    checkpointing each epoch. Returns (the tracking run, still open, and the learner)."""
+    from ldl.tracking import start_run
+
+    run = start_run(STAGE, name, config, root=root)
+    total_steps = num_epochs * len(train_loader)
+    schedule = OneCycleLR(optimizer, max_lr=config.lr, total_steps=total_steps)
+    callbacks = [ScheduleCallback(schedule), TrackingCallback(run, log_every=10)]
+    if metrics:
+        callbacks.append(MetricsCallback(**metrics))
+    if not quiet:
+        callbacks.append(ProgressCallback())
+    learner = Learner(model, train_loader, valid_loader, loss_fn, optimizer, callbacks)
+    start = time.perf_counter()
+    with threads(config):
+        learner.fit(num_epochs)
+    learner.train_seconds = time.perf_counter() - start
+    return run, learner
+
+
+def finish(run, learner: Learner, sample: str = "", **extra: float) -> Result:
+    """Write the summary (and the generated sample, if any) and the metric plots; return the Result."""
+    metrics = {**learner.history[-1], "steps": learner.step, "train_seconds": round(learner.train_seconds, 1)}
+    metrics.pop("epoch", None)
+    metrics.update(extra)
+    if sample:
+        (run.dir / "sample.txt").write_text(sample, encoding="utf-8")
+    run.plot_metrics()
+    run.finish(**metrics)
+    return Result(metrics, run.dir, learner.history, sample)
+
+
+__all__ = ["Result", "accuracy", "finish", "fit", "image_loaders", "threads"]

@@ -1,0 +1,162 @@
+"""What the exercise commands do, as pure-ish functions that return typed results.
+
+The CLI (`ldl.cli.exercises`) only parses arguments and renders; everything it prints comes from
+here: grading a learner's file and recording the attempt, the next hint, the reference solution
+(only after a pass or a recorded give-up), and the list of exercises with their status.
+
+The progress store is passed in (anything with the `ProgressStore` methods), so tests use a fake.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ldl.curriculum.items import Exercise
+from ldl.errors import LdlError
+from ldl.grading.runner import Job, UsedExercise, grade
+from ldl.grading.sandbox import Limits
+from ldl.grading.verdicts import GradeResult, Verdict
+from ldl.workspace import Workspace
+
+
+class Store(Protocol):
+    """The part of `ldl.progress.store.ProgressStore` this module uses."""
+
+    def record_attempt(self, exercise_id: str, verdict: str, duration_s: float, feedback_digest: str = "") -> str: ...
+    def attempts(self, exercise_id: str | None = None) -> list: ...
+    def record_hint(self, exercise_id: str, level: int) -> str: ...
+    def hints_used(self, exercise_id: str) -> int: ...
+    def record_give_up(self, exercise_id: str) -> str: ...
+    def gave_up(self, exercise_id: str) -> bool: ...
+
+
+Lookup = Callable[[str], Exercise]
+
+
+def job_for(exercise: Exercise, learner_file: Path, lookup: Lookup, workspace: Workspace | None = None) -> Job:
+    """The grading job for `learner_file`, with the exercise's limits and what it `uses`."""
+    used = [lookup(used_id) for used_id in exercise.uses]
+    learner_dir = learner_file.parent.parent
+    uses = tuple(
+        UsedExercise(u.id, u.solution_path, learner_dir / u.stage_dir / f"{u.id}.py") for u in used
+    )
+    protected = [exercise.folder, *(u.folder for u in used)]
+    if workspace is not None:
+        protected.append(workspace.state_dir)
+    return Job(
+        exercise_id=exercise.id,
+        learner_file=learner_file,
+        solution_file=exercise.solution_path,
+        checks_file=exercise.checks_path,
+        limits=Limits(wall_seconds=exercise.budget_seconds, memory_mb=exercise.memory_mb),
+        mistakes_dir=exercise.mistakes_dir,
+        requires=tuple(exercise.requires),
+        uses=uses,
+        protected=tuple(protected),
+    )
+
+
+def ensure_learner_file(exercise: Exercise, workspace: Workspace) -> Path:
+    """The learner's file for `exercise`, created from the starter if it is missing."""
+    path = exercise.learner_path(workspace)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(exercise.starter_path.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+@dataclass
+class CheckResult:
+    """A graded attempt: the grading itself, where the file is, and whether it was recorded."""
+
+    grade: GradeResult
+    learner_file: Path
+    recorded: bool
+
+
+def check(exercise: Exercise, workspace: Workspace, store: Store, lookup: Lookup) -> CheckResult:
+    """Grade the learner's file and record the attempt (ldl's own faults are not recorded)."""
+    path = ensure_learner_file(exercise, workspace)
+    result = grade(job_for(exercise, path, lookup, workspace))
+    recorded = result.verdict.counts_as_attempt
+    if recorded:
+        store.record_attempt(exercise.id, result.verdict.value, result.duration_s, result.summary[:500])
+    return CheckResult(result, path, recorded)
+
+
+@dataclass
+class HintResult:
+    exercise_id: str
+    level: int  # 1-based
+    total: int
+    text: str
+    more: bool  # whether a further hint exists
+
+
+def next_hint(exercise: Exercise, store: Store) -> HintResult:
+    """The next hint level for the exercise (the last one again once all are used), recorded."""
+    level = min(store.hints_used(exercise.id) + 1, len(exercise.hints))
+    store.record_hint(exercise.id, level)
+    return HintResult(exercise.id, level, len(exercise.hints), exercise.hints[level - 1], level < len(exercise.hints))
+
+
+@dataclass
+class SolutionResult:
+    exercise_id: str
+    path: Path
+    text: str
+    gave_up: bool  # True when it was unlocked by giving up rather than by passing
+
+
+def has_passed(exercise_id: str, store: Store) -> bool:
+    return any(attempt.verdict == Verdict.PASS.value for attempt in store.attempts(exercise_id))
+
+
+def reveal_solution(exercise: Exercise, store: Store, give_up: bool) -> SolutionResult:
+    """The reference solution, after a pass, or after giving up (which is recorded)."""
+    passed = has_passed(exercise.id, store)
+    if not passed and not store.gave_up(exercise.id):
+        if not give_up:
+            raise LdlError(
+                f"The solution of `{exercise.id}` unlocks once you pass it.",
+                hint=f"Try `ldl hint {exercise.id}` first. To give up and see it anyway: "
+                f"`ldl solution {exercise.id} --give-up`.",
+            )
+        store.record_give_up(exercise.id)
+    text = exercise.solution_path.read_text(encoding="utf-8")
+    return SolutionResult(exercise.id, exercise.solution_path, text, gave_up=not passed)
+
+
+@dataclass
+class ExerciseStatus:
+    id: str
+    title: str
+    unit: str
+    status: str  # passed | attempted | gave_up | not_started
+    attempts: int
+    hints_used: int
+    hints_total: int
+
+
+def exercise_statuses(exercises: Sequence[Exercise], store: Store) -> list[ExerciseStatus]:
+    """Every exercise in curriculum order with what the learner did about it."""
+    rows = []
+    for exercise in exercises:
+        attempts = store.attempts(exercise.id)
+        if any(attempt.verdict == Verdict.PASS.value for attempt in attempts):
+            status = "passed"
+        elif store.gave_up(exercise.id):
+            status = "gave_up"
+        else:
+            status = "attempted" if attempts else "not_started"
+        used = store.hints_used(exercise.id)
+        rows.append(ExerciseStatus(exercise.id, exercise.title, exercise.unit, status, len(attempts), used, len(exercise.hints)))
+    return rows
+
+
+def first_unpassed(exercises: Sequence[Exercise], store: Store) -> Exercise | None:
+    """The first exercise in curriculum order that the learner has not passed."""
+    return next((exercise for exercise in exercises if not has_passed(exercise.id, store)), None)

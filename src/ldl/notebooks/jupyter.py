@@ -1,0 +1,78 @@
+"""Starting JupyterLab on a learner's notebook, reachable from this computer only.
+
+The server binds to 127.0.0.1 (never all interfaces), serves the workspace folder, and is protected
+by a fresh random token; we choose the port and the token ourselves so that we can print the exact
+URL before the server starts. A browser is opened only when there is a display to open it on.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+
+@dataclass
+class JupyterLaunch:
+    notebook: Path
+    root: Path  # the folder the server serves (the workspace)
+    port: int
+    token: str
+    open_browser: bool
+
+    @property
+    def page(self) -> str:
+        """The notebook's page, relative to the server's root."""
+        return "/lab/tree/" + quote(self.notebook.resolve().relative_to(self.root.resolve()).as_posix())
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}{self.page}?token={self.token}"
+
+    def command(self) -> list[str]:
+        """The JupyterLab command line, using the interpreter that runs ldl."""
+        return [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",  # fail rather than silently serve elsewhere than the URL
+            f"--ServerApp.root_dir={self.root}",
+            f"--IdentityProvider.token={self.token}",
+            "--ServerApp.open_browser=" + ("True" if self.open_browser else "False"),
+            f"--LabApp.default_url={self.page}",
+        ]
+
+
+def has_display() -> bool:
+    """Whether a browser could open here (a desktop session, macOS or Windows)."""
+    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def plan_launch(notebook: Path, root: Path, port: int | None = None, open_browser: bool | None = None) -> JupyterLaunch:
+    return JupyterLaunch(
+        notebook=notebook,
+        root=root,
+        port=port or free_port(),
+        token=secrets.token_urlsafe(24),
+        open_browser=has_display() if open_browser is None else open_browser,
+    )
+
+
+def start(launch: JupyterLaunch, quiet: bool = False) -> subprocess.Popen:
+    """Start the server in the background (the caller waits for it or stops it)."""
+    output = subprocess.DEVNULL if quiet else None
+    return subprocess.Popen(launch.command(), cwd=launch.root, stdout=output, stderr=output)

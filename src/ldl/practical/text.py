@@ -1,0 +1,162 @@
+"""Reference run `practical.text`: a language model that writes, and a sentiment classifier.
+
+Part 1, generation: a character-level AWD-LSTM (fastai's recurrent language model, made small)
+learns to predict the next character of Tiny Shakespeare, then writes new text by sampling one
+character at a time at a few temperatures (`ldl.practical.sampling`).
+
+Part 2, classification: 2,000 labelled review sentences (UCI). A from-scratch bag of words is
+compared with a transferred model, MiniLM sentence embeddings plus a small fastai head, trained
+on the same split for the same number of epochs (`ldl.practical.sentiment`). Target: the
+transferred model >= 80% held-out accuracy, and better than the one from scratch.
+
+    ldl run practical.text            # full: a few minutes on 2 cores
+    ldl run practical.text --fast     # CI: 100,000 characters, 400 sentences, seconds
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from ldl.practical.runs import RunResult, begin, quiet
+
+
+@dataclass
+class Config:
+    """Hyperparameters of the text reference run."""
+
+    fast: bool = False
+    """CI mode: 100,000 characters, one language-model epoch, 400 sentences."""
+    seed: int = 0
+    """Seeds Python, numpy and torch, the sentence split and the batch order."""
+    lm_num_epochs: int = 3
+    """Passes over the Shakespeare training characters."""
+    lm_batch_size: int = 64
+    """Parallel character streams per language-model step."""
+    lm_seq_len: int = 96
+    """Characters per stream per step (backpropagation through time stops here)."""
+    lm_embedding_size: int = 96
+    """Size of each character's learned vector."""
+    lm_hidden_size: int = 384
+    """Size of the LSTM's hidden state."""
+    lm_num_layers: int = 2
+    """Stacked LSTM layers."""
+    lm_lr: float = 5e-3
+    """Peak learning rate of the language model's one-cycle schedule."""
+    prompt: str = "ROMEO:\n"
+    """Text the samples start from."""
+    sample_chars: int = 300
+    """Characters generated per sample."""
+    sentiment_num_epochs: int = 12
+    """Epochs for each sentiment classifier (the same budget for both)."""
+    sentiment_batch_size: int = 64
+    """Sentences per sentiment training step."""
+    sentiment_lr: float = 1e-2
+    """Peak learning rate of both sentiment classifiers."""
+    valid_fraction: float = 0.2
+    """Share of the sentences held out to measure accuracy."""
+
+
+def train_language_model(config: Config, text: str, run, progress=None):
+    """Fit the character AWD-LSTM; returns (learn, vocab, metrics)."""
+    from fastai.callback.rnn import rnn_cbs
+    from fastai.learner import Learner
+    from fastai.losses import CrossEntropyLossFlat
+    from fastai.metrics import Perplexity, accuracy
+    from fastai.text.models.awdlstm import AWD_LSTM, awd_lstm_lm_config
+    from fastai.text.models.core import get_language_model
+
+    from ldl.practical.callbacks import RunLogger
+    from ldl.practical.loaders import char_lm_dataloaders, char_vocab
+
+    vocab = char_vocab(text)
+    dls = char_lm_dataloaders(text, vocab, config.lm_seq_len, config.lm_batch_size, valid_fraction=0.1)
+    sizes = dict(emb_sz=config.lm_embedding_size, n_hid=config.lm_hidden_size, n_layers=config.lm_num_layers)
+    model = get_language_model(AWD_LSTM, len(vocab), config={**awd_lstm_lm_config, **sizes}, drop_mult=0.3)
+    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=rnn_cbs())
+    num_epochs = 1 if config.fast else config.lm_num_epochs
+    with quiet(learn):
+        learn.fit_one_cycle(num_epochs, config.lm_lr, cbs=RunLogger(run, prefix="lm_", progress=progress))
+        valid_loss, valid_accuracy, _ = learn.validate()
+    metrics = {"lm_valid_loss": valid_loss, "lm_perplexity": math.exp(valid_loss), "lm_accuracy": valid_accuracy}
+    return learn, vocab, metrics
+
+
+def write_samples(config: Config, model, vocab, run) -> dict[float, str]:
+    """Sample from the model at three temperatures; save them as samples.txt in the run folder."""
+    from ldl.practical.sampling import generate
+
+    samples = {t: generate(model, vocab, config.prompt, config.sample_chars, t, config.seed) for t in (0.5, 0.8, 1.2)}
+    lines = [f"--- temperature {t} ---\n{sample}\n" for t, sample in samples.items()]
+    (run.dir / "samples.txt").write_text("\n".join(lines), encoding="utf-8")
+    return samples
+
+
+def fit_classifier(dls, model, config: Config, run, prefix: str) -> float:
+    """Train one sentiment classifier with fastai; return its held-out accuracy."""
+    from fastai.learner import Learner
+    from fastai.losses import CrossEntropyLossFlat
+    from fastai.metrics import accuracy
+
+    from ldl.practical.callbacks import RunLogger
+
+    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, wd=0.1)
+    with quiet(learn):
+        learn.fit_one_cycle(
+            config.sentiment_num_epochs, config.sentiment_lr, cbs=RunLogger(run, every=10, prefix=prefix)
+        )
+        return float(learn.validate(dl=dls.valid)[1])
+
+
+def compare_sentiment_models(config: Config, run) -> dict[str, float]:
+    """Train the bag of words and the MiniLM head on the same split; return both accuracies."""
+    import torch
+
+    from ldl.data import load
+    from ldl.practical import sentiment
+    from ldl.practical.loaders import random_split, tensor_dataloaders
+
+    data = load("sentiment")
+    sentences, labels = list(data.sentences), torch.as_tensor(data.labels, dtype=torch.long)
+    if config.fast:
+        sentences, labels = sentences[:400], labels[:400]
+    train_index, valid_index = random_split(len(sentences), config.valid_fraction, config.seed)
+    train_text = [sentences[i] for i in train_index]
+    vocab = sentiment.build_vocab(train_text)  # words seen in training only: no peeking
+    ids = torch.from_numpy(sentiment.encode_sentences(sentences, vocab))  # (N, 40)
+    embeddings = torch.from_numpy(sentiment.minilm_embeddings(sentences))  # (N, 384)
+    metrics = {}
+    for prefix, x, model in (
+        ("scratch_", ids, sentiment.bag_of_words_model(len(vocab))),
+        ("transfer_", embeddings, sentiment.embedding_head()),
+    ):
+        train, valid = (x[train_index], labels[train_index]), (x[valid_index], labels[valid_index])
+        dls = tensor_dataloaders(train, valid, config.sentiment_batch_size, config.seed)
+        metrics[f"{prefix}accuracy"] = fit_classifier(dls, model, config, run, prefix)
+    metrics["num_valid_sentences"] = len(valid_index)
+    return metrics
+
+
+def train(config: Config, root=None, progress=None) -> RunResult:
+    """Train the language model and write samples, then compare the two sentiment classifiers.
+
+    `root`: where runs are written (default: the workspace's runs/); `progress`: called with an
+    `ldl.tracking.Progress` after every language-model step.
+    """
+    import fastai.callback.all  # noqa: F401  (adds Learner.fit_one_cycle, lr_find, no_bar)
+
+    from ldl.data import load
+
+    started = time.perf_counter()
+    run = begin("text", config, root)
+    text = load("tiny-shakespeare")
+    if config.fast:
+        text = text[:100_000]
+    learn, vocab, metrics = train_language_model(config, text, run, progress)
+    samples = write_samples(config, learn.model, vocab, run)
+    metrics.update(compare_sentiment_models(config, run))
+    metrics["seconds"] = time.perf_counter() - started
+    run.plot_metrics()
+    run.finish(**metrics, sample=samples[0.8])
+    return RunResult(metrics=metrics, run_dir=run.dir)

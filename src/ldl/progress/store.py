@@ -1,0 +1,307 @@
+"""The learner's progress store: what they finished, tried, asked for and reviewed.
+
+    store = ProgressStore(workspace.progress_db)
+    store.set_unit_status("math.calculus", "done")
+    event_id = store.record_attempt("stable_softmax", "pass", duration_s=0.8, feedback_digest="...")
+    store.record_attempt("stable_softmax", "pass", 0.8, "...", event_id=event_id)  # a no-op
+
+It is one SQLite file (`.ldl/progress.sqlite` in the workspace), safe to share between several
+`ldl` commands running at once and robust to any of them being killed (see `database.py` for how).
+Every recorded event has an id (a UUID unless the caller passes one); recording the same id again
+changes nothing, so a caller may retry freely.
+
+A damaged database is never silently replaced. When opening finds one, the store moves the file
+(and its -wal/-shm) aside to `progress.sqlite.corrupt-<timestamp>`, starts a fresh, empty store in
+its place and raises `StoreCorruptError` saying where the old bytes went. The learner sees the
+message once; running the command again works on the fresh store.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ldl.errors import LdlError
+from ldl.progress import database, schema
+from ldl.progress.database import StoreCorruptError
+
+UNIT_STATUSES = ("done", "skipped", "in_progress")
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    unit_id: str
+    status: str  # one of UNIT_STATUSES
+    created_at: str  # when a status was first set for this unit
+    updated_at: str  # when it was last changed
+
+
+@dataclass(frozen=True)
+class Attempt:
+    event_id: str
+    exercise_id: str
+    verdict: str  # pass, fail, error, timeout, ... (the grader's verdicts)
+    duration_s: float
+    feedback_digest: str  # a short digest of the feedback shown, to spot repeated mistakes
+    created_at: str
+
+
+@dataclass(frozen=True)
+class LabRun:
+    event_id: str
+    lab_id: str
+    status: str  # ok, error or timeout (ldl.notebooks.runner)
+    duration_s: float
+    metrics: dict[str, Any]  # what the lab passed to ldl.notebooks.lab.report, in order
+    created_at: str
+    mode: str = "full"  # full: the learner's notebook; fast: it with LDL_FAST=1; tour: ldl's copy
+
+
+@dataclass(frozen=True)
+class Review:
+    event_id: str
+    card_id: str
+    grade: int
+    schedule: dict[str, Any]  # the scheduler's state after this review (due, interval, ...)
+    created_at: str
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 with milliseconds (sorts in time order as text)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_event_id() -> str:
+    return str(uuid.uuid4())
+
+
+class ProgressStore:
+    """One learner's progress, in the SQLite file at `path` (created, or migrated, on open)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = _open(self.path)
+
+    # -- life cycle -------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ProgressStore:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return database.read(self._conn, "PRAGMA user_version")[0][0]
+
+    def integrity_check(self) -> list[str]:
+        """SQLite's full `PRAGMA integrity_check`: `["ok"]` for a healthy store."""
+        return [row[0] for row in database.read(self._conn, "PRAGMA integrity_check")]
+
+    # -- units ------------------------------------------------------------------------------------
+
+    def set_unit_status(self, unit_id: str, status: str) -> None:
+        """Mark a unit done, skipped or in_progress (replacing its previous status)."""
+        if status not in UNIT_STATUSES:
+            raise ValueError(f"unit status must be one of {UNIT_STATUSES}, not {status!r}")
+        stamp = now()
+        self._write(
+            "INSERT INTO unit_status (unit_id, status, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (unit_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+            (unit_id, status, stamp, stamp),
+        )
+
+    def clear_unit_status(self, unit_id: str) -> None:
+        """Forget a unit's status (e.g. `ldl unskip`): it is back to whatever the path computes."""
+        self._write("DELETE FROM unit_status WHERE unit_id = ?", (unit_id,))
+
+    def unit_statuses(self) -> dict[str, str]:
+        """{unit_id: status} for every unit with a recorded status."""
+        return {record.unit_id: record.status for record in self.unit_status_records()}
+
+    def unit_status_records(self) -> list[UnitStatus]:
+        rows = self._read("SELECT unit_id, status, created_at, updated_at FROM unit_status ORDER BY unit_id")
+        return [UnitStatus(**dict(row)) for row in rows]
+
+    # -- exercises --------------------------------------------------------------------------------
+
+    def record_attempt(
+        self,
+        exercise_id: str,
+        verdict: str,
+        duration_s: float,
+        feedback_digest: str = "",
+        event_id: str | None = None,
+    ) -> str:
+        """Record one graded attempt; returns its event id."""
+        return self._record(
+            "attempts",
+            event_id,
+            exercise_id=exercise_id,
+            verdict=verdict,
+            duration_s=float(duration_s),
+            feedback_digest=feedback_digest,
+        )
+
+    def attempts(self, exercise_id: str | None = None) -> list[Attempt]:
+        """Attempts, oldest first; all exercises unless `exercise_id` is given."""
+        return [Attempt(**dict(row)) for row in self._select("attempts", "exercise_id", exercise_id)]
+
+    def record_hint(self, exercise_id: str, level: int, event_id: str | None = None) -> str:
+        """Record that the hint at `level` was shown for an exercise."""
+        return self._record("hints", event_id, exercise_id=exercise_id, level=int(level))
+
+    def hints_used(self, exercise_id: str) -> int:
+        """How many different hint levels of this exercise the learner has seen."""
+        rows = self._read("SELECT COUNT(DISTINCT level) FROM hints WHERE exercise_id = ?", (exercise_id,))
+        return rows[0][0]
+
+    def record_give_up(self, exercise_id: str, event_id: str | None = None) -> str:
+        """Record that the learner gave up on an exercise (and asked for the solution)."""
+        return self._record("give_ups", event_id, exercise_id=exercise_id)
+
+    def gave_up(self, exercise_id: str) -> bool:
+        return bool(self._read("SELECT 1 FROM give_ups WHERE exercise_id = ? LIMIT 1", (exercise_id,)))
+
+    # -- labs -------------------------------------------------------------------------------------
+
+    def record_lab_run(
+        self,
+        lab_id: str,
+        status: str,
+        duration_s: float,
+        metrics: Mapping[str, Any] | None = None,
+        event_id: str | None = None,
+        mode: str = "full",
+    ) -> str:
+        """Record one execution of a lab notebook and the metrics it reported.
+
+        `mode` is "full" or "fast" (LDL_FAST=1) for the learner's own notebook, "tour" when
+        `ldl tour` ran ldl's reference copy (which says nothing about the learner's work)."""
+        encoded = json.dumps(dict(metrics or {}))
+        duration_s = float(duration_s)
+        return self._record(
+            "lab_runs", event_id, lab_id=lab_id, status=status, duration_s=duration_s, metrics=encoded, mode=mode
+        )
+
+    def lab_runs(self, lab_id: str | None = None) -> list[LabRun]:
+        """Lab runs, oldest first; all labs unless `lab_id` is given."""
+        rows = self._select("lab_runs", "lab_id", lab_id)
+        return [LabRun(**{**dict(row), "metrics": json.loads(row["metrics"])}) for row in rows]
+
+    def latest_lab_runs(self) -> dict[str, LabRun]:
+        """{lab_id: its most recent run}."""
+        return {run.lab_id: run for run in self.lab_runs()}
+
+    # -- review cards -----------------------------------------------------------------------------
+
+    def record_review(
+        self,
+        card_id: str,
+        grade: int,
+        schedule: Mapping[str, Any] | None = None,
+        event_id: str | None = None,
+        **fields: Any,
+    ) -> str:
+        """Record one review of a card; `schedule` and any extra `fields` (due, interval, ...) are
+        stored together as the card's scheduling state after this review."""
+        encoded = json.dumps({**dict(schedule or {}), **fields})
+        return self._record("reviews", event_id, card_id=card_id, grade=int(grade), schedule=encoded)
+
+    def reviews(self, card_id: str | None = None) -> list[Review]:
+        """Reviews, oldest first; all cards unless `card_id` is given."""
+        rows = self._select("reviews", "card_id", card_id)
+        return [Review(**{**dict(row), "schedule": json.loads(row["schedule"])}) for row in rows]
+
+    # -- settings ---------------------------------------------------------------------------------
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store any JSON-serialisable value (e.g. the learner's goal) under `key`."""
+        self._write(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows else default
+
+    # -- plumbing ---------------------------------------------------------------------------------
+
+    def _record(self, table: str, event_id: str | None, **columns: Any) -> str:
+        """Insert one event row unless its id is already there; returns the id."""
+        event_id = event_id or new_event_id()
+        values = {"event_id": event_id, **columns, "created_at": now()}
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        self._write(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", tuple(values.values()))
+        return event_id
+
+    def _select(self, table: str, key: str, value: str | None) -> list[sqlite3.Row]:
+        where = f"WHERE {key} = ?" if value is not None else ""
+        params = (value,) if value is not None else ()
+        return self._read(f"SELECT * FROM {table} {where} ORDER BY created_at, rowid", params)
+
+    def _write(self, statement: str, params: tuple) -> None:
+        database.write(self._conn, lambda conn: conn.execute(statement, params))
+
+    def _read(self, query: str, params: tuple = ()) -> list[sqlite3.Row]:
+        return database.read(self._conn, query, params)
+
+
+def _open(path: Path, retrying: bool = False) -> sqlite3.Connection:
+    """Connect and migrate; a damaged file is moved aside and reported (see the module docstring)."""
+    try:
+        conn = database.connect(path)
+    except sqlite3.DatabaseError as error:
+        if not database.is_corrupt(error) or retrying:
+            raise
+        moved_to = database.move_aside(path)
+        if moved_to is None:  # another process moved it a moment ago and started afresh
+            return _open(path, retrying=True)
+        _migrate(database.connect(path)).close()
+        raise StoreCorruptError(
+            f"Your progress store {path} was damaged ({error}), so ldl moved it to {moved_to} "
+            "(nothing was deleted) and started a fresh, empty store in its place.",
+            hint="Run your command again to carry on. Re-mark finished units with `ldl done UNIT`; "
+            f"to try to rescue old records: sqlite3 {moved_to} .recover | sqlite3 rescued.sqlite",
+            moved_to=moved_to,
+        ) from None
+    try:
+        return _migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _migrate(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Bring the schema to `schema.CURRENT_VERSION`, in one write transaction."""
+
+    def upgrade(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.CURRENT_VERSION:
+            raise LdlError(
+                f"This progress store has schema version {version}, newer than this ldl understands "
+                f"({schema.CURRENT_VERSION}).",
+                hint="Upgrade ldl (pip install -U ldl) to open it; nothing was changed.",
+            )
+        for migration in schema.pending(version):
+            for statement in migration.sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+
+    if database.read(conn, "PRAGMA user_version")[0][0] != schema.CURRENT_VERSION:
+        database.write(conn, upgrade)
+    return conn

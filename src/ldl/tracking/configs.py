@@ -1,0 +1,130 @@
+"""Run configs: one dataclass of hyperparameters per training script, saved as JSON with the run.
+
+    @dataclass
+    class Config:
+        lr: float = 0.1
+        \"\"\"Learning rate.\"\"\"
+        fast: bool = False
+
+    config_to_dict(Config())                        # {"lr": 0.1, "fast": False}
+    apply_overrides(Config(), ["lr=0.01"])          # Config(lr=0.01, fast=False)
+
+`apply_overrides` turns `--set field=value` strings into typed fields, so `ldl run` can change any
+hyperparameter from the command line without the script parsing arguments itself.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from pathlib import Path
+from typing import Any
+
+from ldl.errors import LdlError
+
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy of `value` (paths become strings, tuples lists, enums their values)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if hasattr(value, "item") and callable(value.item):  # numpy scalars
+        return value.item()
+    return value
+
+
+def config_to_dict(config: Any) -> dict[str, Any]:
+    """A dataclass instance or a dict, as a JSON-ready dict."""
+    if dataclasses.is_dataclass(config) and not isinstance(config, type):
+        return _plain(dataclasses.asdict(config))
+    if isinstance(config, dict):
+        return _plain(config)
+    raise LdlError(f"A run config must be a dataclass instance or a dict, not {type(config).__name__}.")
+
+
+def describe_config_diff(saved: dict[str, Any], current: dict[str, Any]) -> str:
+    """Human-readable differences between two configs ("" when equal), e.g. "lr: 0.1 -> 0.2"."""
+    parts = []
+    for key in sorted(set(saved) | set(current)):
+        if key not in current:
+            parts.append(f"{key}: {saved[key]!r} -> (missing)")
+        elif key not in saved:
+            parts.append(f"{key}: (missing) -> {current[key]!r}")
+        elif saved[key] != current[key]:
+            parts.append(f"{key}: {saved[key]!r} -> {current[key]!r}")
+    return "; ".join(parts)
+
+
+def _convert(text: str, annotation: Any, field: str) -> Any:
+    """Convert the command-line string `text` to the type `annotation` of `field`."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+        if text.lower() == "none" and len(options) < len(typing.get_args(annotation)):
+            return None
+        if len(options) == 1:
+            return _convert(text, options[0], field)
+    if origin is typing.Literal:
+        choices = typing.get_args(annotation)
+        for choice in choices:
+            if str(choice) == text:
+                return choice
+        raise LdlError(f"{field} must be one of {', '.join(map(str, choices))}; got {text!r}.")
+    if annotation is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise LdlError(f"{field} is true or false; got {text!r}.")
+    if annotation in (int, float, str, Path):
+        try:
+            return annotation(text)
+        except ValueError:
+            raise LdlError(f"{field} must be a {annotation.__name__}; got {text!r}.") from None
+    raise LdlError(f"{field} has type {annotation}, which --set cannot convert yet.")
+
+
+def apply_overrides(config: Any, overrides: list[str]) -> Any:
+    """A copy of the dataclass `config` with `field=value` overrides converted to each field's type."""
+    hints = typing.get_type_hints(type(config))
+    fields = [field.name for field in dataclasses.fields(config)]
+    changes: dict[str, Any] = {}
+    for item in overrides:
+        name, equals, text = item.partition("=")
+        name = name.strip().replace("-", "_")
+        if not equals:
+            raise LdlError(f"--set expects field=value, got {item!r}.", hint="For example: --set lr=0.01")
+        if name not in fields:
+            raise LdlError(
+                f"{type(config).__name__} has no field {name!r}.",
+                hint=f"Valid fields: {', '.join(fields)}.",
+            )
+        changes[name] = _convert(text.strip(), hints[name], name)
+    return dataclasses.replace(config, **changes)
+
+
+def field_docs(config_class: type) -> dict[str, str]:
+    """Each field's docstring (the string literal written just below it in the class body)."""
+    import ast
+    import inspect
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(config_class)))
+    except (OSError, TypeError):
+        return {}
+    body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    docs = {}
+    for node, following in zip(body, body[1:], strict=False):
+        documented = isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and documented:
+            docs[node.target.id] = inspect.cleandoc(str(following.value.value))
+    return docs

@@ -1,0 +1,119 @@
+"""Reference runs: the training scripts each stage ships, found by name for `ldl run NAME`.
+
+Each stage lists its runs in `content/stages/<stage-dir>/runs.yaml` (format in ARCHITECTURE.md):
+
+    - name: practical.vision
+      stage: practical
+      target: ldl.practical.vision:train      # train(config, ...) -> result with .metrics, .run_dir
+      config: ldl.practical.vision:Config     # a dataclass; every field documented; has `fast: bool`
+      description: Fashion-MNIST with fastai; ...
+
+`build_config` makes the config (with `--fast` and `--set field=value` applied) and `launch` calls
+the target with whichever of `progress`, `resume` and `root` it accepts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ldl.errors import LdlError
+from ldl.paths import STAGES_ROOT
+from ldl.tracking.configs import apply_overrides
+
+
+class ReferenceRun(BaseModel):
+    """One entry of a stage's runs.yaml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    stage: str
+    target: str
+    config: str
+    description: str = ""
+
+
+def load_catalog(stages_root: Path = STAGES_ROOT) -> dict[str, ReferenceRun]:
+    """Every reference run of every stage, by name (sorted). Malformed files are errors."""
+    catalog: dict[str, ReferenceRun] = {}
+    for path in sorted(Path(stages_root).glob("*/runs.yaml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        if not isinstance(entries, list):
+            raise LdlError(f"{path} must hold a list of runs.")
+        for entry in entries:
+            try:
+                run = ReferenceRun.model_validate(entry)
+            except ValidationError as error:
+                raise LdlError(f"{path}: a run entry is malformed:\n{error}") from None
+            if run.name in catalog:
+                raise LdlError(f"{path}: the run name {run.name!r} is used twice.")
+            catalog[run.name] = run
+    return dict(sorted(catalog.items()))
+
+
+def find_reference(name: str, stages_root: Path = STAGES_ROOT) -> ReferenceRun:
+    catalog = load_catalog(stages_root)
+    if name in catalog:
+        return catalog[name]
+    import difflib
+
+    close = difflib.get_close_matches(name, list(catalog), n=3)
+    raise LdlError(
+        f"There is no reference run named {name!r}.",
+        hint=(f"Did you mean {', '.join(close)}? " if close else "")
+        + "`ldl run --list` shows them all.",
+    )
+
+
+def import_object(spec: str) -> Any:
+    """The object named by "package.module:attribute"."""
+    module_name, colon, attribute = spec.partition(":")
+    if not colon:
+        raise LdlError(f"{spec!r} should look like 'package.module:name'.")
+    try:
+        return getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as error:
+        raise LdlError(f"Cannot load {spec!r}: {error}") from error
+
+
+def build_config(run: ReferenceRun, fast: bool = False, overrides: list[str] | None = None) -> Any:
+    """The run's config dataclass with defaults, then `fast`, then each `field=value` override."""
+    config_class = import_object(run.config)
+    if not dataclasses.is_dataclass(config_class):
+        raise LdlError(f"{run.config} is not a dataclass, so `ldl run` cannot build it.")
+    config = config_class()
+    if fast:
+        if not hasattr(config, "fast"):
+            raise LdlError(f"{run.config} has no `fast` field, so --fast does not apply.")
+        config = dataclasses.replace(config, fast=True)
+    return apply_overrides(config, overrides or [])
+
+
+def launch(
+    run: ReferenceRun,
+    config: Any,
+    progress: Callable[[Any], Any] | None = None,
+    resume: str | None = None,
+    root: Path | None = None,
+) -> Any:
+    """Call the run's `train(config, ...)`, passing the optional hooks its signature accepts."""
+    train = import_object(run.target)
+    accepted = inspect.signature(train).parameters
+    options: dict[str, Any] = {}
+    if progress is not None and "progress" in accepted:
+        options["progress"] = progress
+    if root is not None and "root" in accepted:
+        options["root"] = root
+    if resume is not None:
+        if "resume" not in accepted:
+            raise LdlError(f"{run.name} cannot be resumed: its train() takes no `resume`.")
+        options["resume"] = resume
+    return train(config, **options)

@@ -1,0 +1,145 @@
+"""Where runs live on disk, and how to find and read them back.
+
+    <root>/<stage>/<name>/<run-id>/
+        run.json          schema version, stage, name, run id, created, status
+        config.json       the hyperparameters
+        metrics.jsonl     one JSON object per `run.log(...)`: {"step": 12, "time": ..., "loss": 0.31}
+        summary.json      written by `run.finish(...)`
+        checkpoints/      step-000000100.pt (torch) or .npz (NumPy), see checkpoint.py
+        plots/            PNG figures
+        tensorboard/      event files (when TensorBoard is installed)
+
+The root is LDL_RUNS_DIR if set, else the current workspace's runs/ folder, else ./runs.
+Run ids sort by time: 20261126-143012-7f3a (date, time, 4 random hex digits).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ldl.errors import LdlError
+
+RUN_FILE = "run.json"
+SCHEMA_VERSION = 1
+
+
+def default_root() -> Path:
+    """LDL_RUNS_DIR, else the workspace's runs/, else ./runs."""
+    env = os.environ.get("LDL_RUNS_DIR")
+    if env:
+        return Path(env).expanduser()
+    from ldl.workspace import find_workspace
+
+    workspace = find_workspace()
+    return workspace.runs_dir if workspace else Path("runs")
+
+
+def new_run_id() -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{secrets.token_hex(2)}"
+
+
+def read_json(path: Path, default: Any = None) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return default
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write JSON atomically (temporary file, then rename)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def read_metrics(run_dir: Path) -> list[dict[str, Any]]:
+    """Every complete record of metrics.jsonl (a half-written last line is ignored)."""
+    records = []
+    try:
+        with open(run_dir / "metrics.jsonl", encoding="utf-8") as file:
+            for line in file:
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError:
+                    break
+    except FileNotFoundError:
+        pass
+    return records
+
+
+@dataclass
+class RunInfo:
+    """What `ldl runs list/show` report about one run."""
+
+    run_id: str
+    stage: str
+    name: str
+    dir: Path
+    created: str
+    status: str
+    last_step: int | None = None
+    last_metrics: dict[str, Any] = field(default_factory=dict)
+    summary: dict[str, Any] = field(default_factory=dict)
+    config: dict[str, Any] = field(default_factory=dict)
+
+
+def run_info(run_dir: Path, with_metrics: bool = True) -> RunInfo:
+    meta = read_json(run_dir / RUN_FILE, {}) or {}
+    records = read_metrics(run_dir) if with_metrics else []
+    last: dict[str, Any] = {}
+    for record in records:  # latest value of every metric, wherever it was last logged
+        last.update({k: v for k, v in record.items() if k not in ("step", "time")})
+    return RunInfo(
+        run_id=meta.get("run_id", run_dir.name),
+        stage=meta.get("stage", run_dir.parent.parent.name),
+        name=meta.get("name", run_dir.parent.name),
+        dir=run_dir,
+        created=meta.get("created", ""),
+        status=meta.get("status", "unknown"),
+        last_step=records[-1].get("step") if records else None,
+        last_metrics=last,
+        summary=read_json(run_dir / "summary.json", {}) or {},
+        config=read_json(run_dir / "config.json", {}) or {},
+    )
+
+
+def run_dirs(root: Path, stage: str | None = None, name: str | None = None) -> list[Path]:
+    """Run folders under `root`, oldest first (run ids sort by time)."""
+    pattern = f"{stage or '*'}/{name or '*'}/*/{RUN_FILE}"
+    return sorted((path.parent for path in root.glob(pattern)), key=lambda d: (d.name, str(d)))
+
+
+def list_runs(root: Path, stage: str | None = None) -> list[RunInfo]:
+    return [run_info(run_dir) for run_dir in run_dirs(root, stage)]
+
+
+def find_run(ref: str | Path, root: Path) -> Path:
+    """A run folder from a path, a run id, a unique run-id prefix, or "latest"."""
+    as_path = Path(ref).expanduser()
+    if (as_path / RUN_FILE).is_file():
+        return as_path
+    candidates = run_dirs(root)
+    if str(ref) == "latest" and candidates:
+        return max(candidates, key=lambda d: d.name)
+    matches = [d for d in candidates if d.name == str(ref)] or [
+        d for d in candidates if d.name.startswith(str(ref))
+    ]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise LdlError(
+            f"No run {str(ref)!r} under {root}.",
+            hint="`ldl runs list` shows the runs there; pass a run id or the path of a run folder "
+            "(or set LDL_RUNS_DIR to look elsewhere).",
+        )
+    raise LdlError(
+        f"{str(ref)!r} matches {len(matches)} runs.",
+        hint="Give more of the run id: " + ", ".join(d.name for d in matches[:5]),
+    )

@@ -1,0 +1,91 @@
+"""`ldl run` and `ldl runs list|show|plot|compare`, through the CLI runner."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ldl.cli.app import app
+from ldl.errors import LdlError
+
+pytest.importorskip("torch")
+
+RUNS_YAML = """\
+- name: test.mlp
+  stage: examples
+  target: ldl.tracking.example_mlp:train
+  config: ldl.tracking.example_mlp:Config
+  description: the reference MLP, registered by a test
+"""
+
+
+@pytest.fixture
+def stages(tmp_path) -> Path:
+    folder = tmp_path / "stages" / "9-test"
+    folder.mkdir(parents=True)
+    (folder / "runs.yaml").write_text(RUNS_YAML)
+    return folder.parent
+
+
+def _invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def _error_text(result) -> str:
+    """The message of a failed command: printed (exit 1) or the LdlError itself."""
+    if isinstance(result.exception, LdlError):
+        return str(result.exception)
+    assert result.exit_code == 1, result.output
+    return result.output
+
+
+def _run_json(stages: Path, root: Path, *extra: str) -> dict:
+    result = _invoke("run", "test.mlp", "--fast", "--stages-dir", str(stages), "--root", str(root), "--json", *extra)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_run_list_shows_the_catalog(stages):
+    result = _invoke("run", "--list", "--stages-dir", str(stages), "--json")
+    assert result.exit_code == 0, result.output
+    assert [entry["name"] for entry in json.loads(result.stdout)] == ["test.mlp"]
+
+
+def test_run_trains_with_overrides_and_the_runs_commands_read_it(stages, tmp_path):
+    root = tmp_path / "runs"
+    first = _run_json(stages, root, "--set", "lr=0.2", "--set", "batch_size=64")
+    second = _run_json(stages, root)
+    config = json.loads((Path(first["run_dir"]) / "config.json").read_text())
+    assert (config["lr"], config["batch_size"], config["fast"]) == (0.2, 64, True)
+    assert first["metrics"]["steps"] == 2 * 7 and second["metrics"]["steps"] == 2 * 13  # 410 examples
+
+    listed = json.loads(_invoke("runs", "list", "--root", str(root), "--json").stdout)
+    assert [run["dir"] for run in listed] == [first["run_dir"], second["run_dir"]]
+    assert all(run["status"] == "finished" for run in listed)
+
+    shown = json.loads(_invoke("runs", "show", Path(second["run_dir"]).name, "--root", str(root), "--json").stdout)
+    assert shown["info"]["summary"]["val_accuracy"] == second["metrics"]["val_accuracy"]
+    assert shown["checkpoints"][-1] == "step-000000026.pt"
+
+    plotted = json.loads(_invoke("runs", "plot", first["run_dir"], "--json").stdout)
+    assert Path(plotted["path"]).read_bytes()[:4] == b"\x89PNG"
+
+    ids = [Path(run["run_dir"]).name for run in (first, second)]
+    compared = json.loads(_invoke("runs", "compare", *ids, "--root", str(root), "--json").stdout)
+    assert compared["metrics"]["steps"] == [14, 26]
+    assert compared["config_differences"] == {"lr": [0.2, 0.05], "batch_size": [64, 32]}
+    assert Path(compared["plot"]).read_bytes()[:4] == b"\x89PNG"
+    assert "overlay plot" in _invoke("runs", "compare", *ids, "--root", str(root)).output
+
+
+def test_run_refuses_unknown_fields_and_names(stages, tmp_path):
+    result = _invoke("run", "test.mlp", "--set", "bogus=1", "--stages-dir", str(stages), "--root", str(tmp_path))
+    assert "no field 'bogus'" in _error_text(result) and "checkpoint_every" in _error_text(result)
+    result = _invoke("run", "test.mpl", "--stages-dir", str(stages))
+    assert "Did you mean test.mlp" in _error_text(result)
+
+
+def test_runs_list_is_friendly_when_empty(tmp_path):
+    result = _invoke("runs", "list", "--root", str(tmp_path))
+    assert result.exit_code == 0 and "No runs yet" in result.output

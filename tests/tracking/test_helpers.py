@@ -1,0 +1,89 @@
+"""Seeding, device choice, batch order and config overrides."""
+
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import pytest
+
+from ldl.errors import LdlError
+from ldl.tracking import BatchOrder, apply_overrides, pick_device, seed_everything, seed_worker
+
+torch = pytest.importorskip("torch")
+
+
+def _draws(generator):
+    return random.random(), np.random.rand(), torch.rand(1).item(), torch.rand(1, generator=generator).item()
+
+
+def test_seed_everything_repeats_every_generator():
+    first = _draws(seed_everything(3))
+    assert _draws(seed_everything(3)) == first
+    assert _draws(seed_everything(4)) != first
+
+
+def test_dataloader_with_workers_repeats_its_order_and_worker_randomness():
+    dataset = torch.utils.data.TensorDataset(torch.arange(12))
+
+    def epoch():
+        generator = seed_everything(0)
+        loader = torch.utils.data.DataLoader(dataset, batch_size=4, shuffle=True, num_workers=2,
+                                             generator=generator, worker_init_fn=seed_worker)  # fmt: skip
+        return [batch[0].tolist() for batch in loader]
+
+    assert epoch() == epoch()
+
+
+def test_pick_device_honours_ldl_device_and_refuses_missing_ones(monkeypatch):
+    monkeypatch.delenv("LDL_DEVICE", raising=False)
+    assert pick_device() in ("cuda", "mps", "cpu")
+    monkeypatch.setenv("LDL_DEVICE", "cpu")
+    assert pick_device(prefer="cuda") == "cpu"
+    monkeypatch.setenv("LDL_DEVICE", "tpu")
+    with pytest.raises(LdlError, match="Unknown device"):
+        pick_device()
+    if not torch.cuda.is_available():
+        monkeypatch.setenv("LDL_DEVICE", "cuda")
+        with pytest.raises(LdlError, match="not available"):
+            pick_device()
+
+
+def test_batch_order_covers_each_example_once_and_resumes_mid_epoch():
+    order = BatchOrder(num_examples=10, batch_size=4, seed=1)
+    batches = order.epoch(2)
+    assert len(order) == 3 and [len(b) for b in batches] == [4, 4, 2]
+    assert sorted(np.concatenate(batches).tolist()) == list(range(10))
+    assert [i.tolist() for _, i in order.batches(2, start=1)] == [b.tolist() for b in batches[1:]]
+    assert not np.array_equal(order.permutation(2), order.permutation(3))
+    assert len(BatchOrder(10, 4, seed=1, drop_last=True)) == 2
+
+
+@dataclass
+class Config:
+    lr: float = 0.1
+    num_epochs: int = 2
+    fast: bool = False
+    device: str | None = None
+    optimizer: Literal["sgd", "adam"] = "sgd"
+    data_dir: Path = Path("data")
+
+
+def test_overrides_are_converted_to_each_fields_type():
+    sets = ["lr=0.5", "num-epochs=7", "fast=yes", "device=none", "optimizer=adam", "data_dir=/tmp/x"]
+    config = apply_overrides(Config(), sets)
+    assert config == Config(0.5, 7, True, None, "adam", Path("/tmp/x"))
+    assert apply_overrides(Config(), ["device=cuda"]).device == "cuda"
+
+
+@pytest.mark.parametrize(
+    "override, message",
+    [("momentum=0.9", "Valid fields: lr, num_epochs, fast, device, optimizer, data_dir"),
+     ("lr=fast", "lr must be a float"), ("fast=maybe", "true or false"),
+     ("optimizer=rmsprop", "one of sgd, adam"), ("lr", "field=value")],
+)  # fmt: skip
+def test_bad_overrides_explain_themselves(override, message):
+    with pytest.raises(LdlError) as error:
+        apply_overrides(Config(), [override])
+    assert message in str(error.value)
