@@ -106,7 +106,10 @@ def numpy_mlp_step():
     """The MLP step written out by hand: the floor an autograd engine's overhead is measured from."""
     rng = np.random.default_rng(0)
     sizes = [784, 256, 256, 10]
-    weights = [(rng.uniform(-1, 1, (o, i)) / np.sqrt(i)).astype(np.float32) for i, o in zip(sizes, sizes[1:])]
+    weights = [
+        (rng.uniform(-1, 1, (o, i)) / np.sqrt(i)).astype(np.float32)
+        for i, o in zip(sizes, sizes[1:], strict=False)
+    ]
     biases = [np.zeros(o, dtype=np.float32) for o in sizes[1:]]
     x, y = make_batch((784,))
     rows = np.arange(BATCH_SIZE)

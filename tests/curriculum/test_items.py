@@ -161,3 +161,15 @@ def test_lab_text_helper_round_trips():
     """The test helper writes the header format documented in docs/ARCHITECTURE.md."""
     text = lab_text({"id": "x"})
     assert text.startswith("# ---\n# jupyter:\n") and "#   ldl:\n#     id: x" in text
+
+
+def test_uses_must_name_an_earlier_exercise_of_the_same_stage(tmp_path):
+    root = make_content(tmp_path)
+    add_exercise(root, "1-alpha", "first", "alpha.one", order=1, uses=["second"])
+    add_exercise(root, "1-alpha", "second", "alpha.one", order=2)
+    assert "exercises/first/exercise.yaml: uses: `second` must be an earlier exercise of stage 1-alpha" in (
+        content_error(root)
+    )
+    add_exercise(root, "1-alpha", "first", "alpha.one", order=1)
+    add_exercise(root, "2-beta", "third", "beta.one", uses=["first"])
+    assert "`first` must be an earlier exercise of stage 2-beta" in content_error(root)

@@ -51,7 +51,11 @@ def test_finishing_every_item_finishes_the_unit_and_unlocks_the_next(curriculum)
     states = unit_states(curriculum, finished, "everything")
     assert states["alpha.one"] == UnitState.DONE and states["alpha.two"] == UnitState.AVAILABLE
     step = next_step(curriculum, finished, "everything")
-    assert (step.kind, step.command, step.url) == ("resource", "ldl done alpha.two", "https://example.org/book")
+    assert (step.kind, step.command, step.url) == (
+        "resource",
+        "ldl done alpha.two",
+        "https://example.org/book",
+    )
 
 
 def test_a_goal_leaves_its_optional_units_out_and_they_count_as_settled(curriculum):
@@ -140,3 +144,10 @@ def test_status_summarises_the_path(curriculum):
     assert (summary.exercises_passed, summary.exercises_total, summary.labs_done) == (1, 2, 1)
     assert summary.last_activity == now and summary.streak_days == 2
     assert summary.next.command == "ldl done alpha.two"
+
+
+def test_an_exercise_given_up_on_lets_the_path_move_on_but_is_not_a_pass(curriculum):
+    gave_up = progress(completed_labs={"a_lab"}, attempted_exercises={"a_ex"}, given_up_exercises={"a_ex"})
+    assert unit_states(curriculum, gave_up, "everything")["alpha.one"] == UnitState.DONE
+    summary = status_summary(curriculum, gave_up, "everything", [], date(2026, 3, 10))
+    assert summary.exercises_passed == 0 and summary.next.unit_id == "alpha.two"

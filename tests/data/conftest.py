@@ -19,9 +19,12 @@ def shared_data_dir() -> Path:
     return Path(configured) if configured else REPO_ROOT.parent / "shared" / "data"
 
 
-@pytest.fixture(scope="session")
+SHARED_DATA = shared_data_dir()  # read once, before any test changes the environment
+
+
+@pytest.fixture
 def shared_mirror() -> Path:
-    return shared_data_dir()
+    return SHARED_DATA
 
 
 @pytest.fixture(autouse=True)

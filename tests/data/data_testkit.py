@@ -139,7 +139,7 @@ def archive_dataset(url: str, members: dict[str, bytes], **options) -> Dataset:
         citation="none",
         loader="load_sentiment",
         files=files,
-        archive=Archive(name="bundle.zip", url=url, format="zip"),
+        archive=Archive(name="bundle.zip", url=url),
         **options,
     )
 

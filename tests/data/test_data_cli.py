@@ -34,6 +34,8 @@ def test_list_json_names_every_dataset_with_its_status(with_mirror):
     rows = {row["name"]: row for row in json.loads(result.output)}
     assert set(rows) == set(registry.REGISTRY)
     assert rows["tiny-shakespeare"]["status"] == "ready" and rows["mnist"]["status"] == "missing"
+    assert rows["tiny-shakespeare"]["checksums"] == "verified"
+    assert rows["movielens-100k"]["checksums"] == "md5 only" and rows["mnist"]["checksums"] == "published"
     assert run("list").exit_code == 0
 
 

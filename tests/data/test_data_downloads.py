@@ -218,3 +218,20 @@ def test_gc_removes_unknown_and_corrupt_files_but_keeps_good_ones(server, data_e
     assert [r.reason for r in store.gc([dataset])] == ["checksum mismatch"]
     assert not good.exists()
     assert sha256_of(store.fetch(dataset)["blob.bin"]) == sha256(BODY)
+
+
+def test_the_uci_zip_layout_is_unpacked_into_verified_sentences(server, monkeypatch, shared_mirror):
+    """The real sentiment entry, its archive served from a zip laid out like UCI's."""
+    from dataclasses import replace
+
+    from ldl.data import load_sentiment, registry
+
+    folder = shared_mirror / "sentiment-labelled-sentences"
+    members = {f"sentiment labelled sentences/{p.name}": p.read_bytes() for p in folder.glob("*.txt")}
+    members["__MACOSX/sentiment labelled sentences/._imdb_labelled.txt"] = b"resource fork"
+    server.routes["/uci.zip"] = Route(zip_bytes(members))
+    sentiment = registry.get("sentiment")
+    archive = replace(sentiment.archive, url=server.url("/uci.zip"))
+    monkeypatch.setitem(registry.REGISTRY, "sentiment", replace(sentiment, archive=archive))
+    data = load_sentiment()
+    assert len(data.sentences) == 2000 and server.requests["/uci.zip"] == 1

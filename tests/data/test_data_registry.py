@@ -60,7 +60,7 @@ PACKAGE_FILES = [(d, f) for d, f in ALL_FILES if f.package]
 
 @pytest.mark.parametrize(("dataset", "data_file"), PACKAGE_FILES, ids=[d.name for d, _ in PACKAGE_FILES])
 def test_checksums_of_package_files_match_the_installed_packages(dataset, data_file):
-    path = locations._package_dir(data_file.package) / data_file.package_path
+    path = locations.package_dir(data_file.package) / data_file.package_path
     assert locations.sha256_of(path) == data_file.sha256 and path.stat().st_size == data_file.size
 
 

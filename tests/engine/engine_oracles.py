@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ldl.engine import Tensor, cat, stack
+from ldl.engine import Tensor, cat, nn, stack
 from ldl.engine import losses as L
-from ldl.engine import nn
 from ldl.engine.nn import functional as fn
 
 FORWARD_TOL = {"rtol": 1e-4, "atol": 1e-5}

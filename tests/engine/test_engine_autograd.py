@@ -9,9 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from ldl.engine import Tensor, Value, no_grad
+from ldl.engine import Tensor, Value, fused, no_grad
 from ldl.engine import functions as F
-from ldl.engine import fused
 from ldl.engine.losses import cross_entropy
 
 

@@ -90,3 +90,17 @@ def test_tracking_logs_and_checkpoints_then_resumes_exactly(tmp_path):
         straight.model.named_parameters(), resumed.model.named_parameters(), strict=True
     ):
         np.testing.assert_array_equal(a.data, b.data, err_msg=name)
+
+
+def test_lr_range_test_sweeps_upwards_and_puts_the_weights_back():
+    from ldl.engine.lr_finder import lr_range_test
+
+    learner = make_learner()
+    before = learner.model.state_dict()
+    batches = list(learner.train_loader)
+    found = lr_range_test(learner.model, learner.optimizer, cross_entropy, batches, 1e-4, 1e6, num_steps=60)
+    assert found.lrs == sorted(found.lrs) and 3 <= len(found.lrs) < 60  # stopped when the loss blew up
+    assert found.lrs[0] <= found.suggested_lr <= found.lrs[-1]
+    for name, value in learner.model.state_dict().items():
+        np.testing.assert_array_equal(value, before[name], err_msg=name)
+    assert learner.optimizer.lr == 0.1 and learner.optimizer.state == [{} for _ in learner.optimizer.params]

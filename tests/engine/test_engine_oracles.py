@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
-from ldl.engine import Tensor, manual_seed
 from engine_oracles import (
     BACKWARD_TOL,
     FORWARD_TOL,
@@ -18,6 +16,8 @@ from engine_oracles import (
     numerical_grads,
     torch_grads,
 )
+
+from ldl.engine import Tensor, manual_seed
 
 CENTRAL_TOL = {"rtol": 1e-4, "atol": 1e-6}
 

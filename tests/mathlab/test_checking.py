@@ -24,3 +24,13 @@ def test_sign_flips_pass_and_real_differences_name_the_vector():
 def test_shape_mismatch_is_reported():
     message = mismatch_up_to_sign(np.ones(3), np.ones(4), "eigenvector")
     assert message == "eigenvector has shape (4,), expected (3,)"
+
+
+def test_importing_mathlab_does_not_import_matplotlib():
+    """Exercise checks import ldl.mathlab inside the grading sandbox: it must stay light."""
+    import subprocess
+    import sys
+
+    code = "import sys, ldl.mathlab; print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

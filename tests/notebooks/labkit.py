@@ -41,11 +41,25 @@ def make_content_root(folder: Path) -> Path:
     return folder
 
 
-def write_lab(root: Path, stage_dir: str, unit: str, lab_id: str, *cells: str, tour: bool = True,
-              fast_timeout: int = 60, order: int = 1) -> Path:
+def write_lab(
+    root: Path,
+    stage_dir: str,
+    unit: str,
+    lab_id: str,
+    *cells: str,
+    tour: bool = True,
+    fast_timeout: int = 60,
+    order: int = 1,
+) -> Path:
     """A lab whose code cells are `cells`; each becomes a `# %%` cell after a markdown title."""
-    header = HEADER.format(lab_id=lab_id, title=f"The {lab_id} lab", unit=unit, order=order,
-                           tour=str(tour).lower(), fast_timeout=fast_timeout)
+    header = HEADER.format(
+        lab_id=lab_id,
+        title=f"The {lab_id} lab",
+        unit=unit,
+        order=order,
+        tour=str(tour).lower(),
+        fast_timeout=fast_timeout,
+    )
     body = f"\n# %% [markdown]\n# # The {lab_id} lab\n" + "".join(f"\n# %%\n{cell}\n" for cell in cells)
     path = root / "stages" / stage_dir / "labs" / f"{lab_id}.py"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 import time
 import urllib.request
 
@@ -13,15 +16,22 @@ from labkit import write_lab
 from typer.testing import CliRunner
 
 from ldl.cli.app import app
-from ldl.notebooks import jupyter
 from ldl.progress.store import ProgressStore
 from ldl.workspace import Workspace, create_workspace
+
+LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # 127.0.0.1 directly, never a proxy
 
 
 @pytest.fixture
 def workspace(tmp_path, monkeypatch, content_root):
-    write_lab(content_root, "2-math", "math.calculus", "good_lab", "from ldl.notebooks.lab import FAST, report",
-              "report(score=0.5 if FAST else 1.0)")
+    write_lab(
+        content_root,
+        "2-math",
+        "math.calculus",
+        "good_lab",
+        "from ldl.notebooks.lab import FAST, report",
+        "report(score=0.5 if FAST else 1.0)",
+    )
     write_lab(content_root, "2-math", "math.calculus", "bad_lab", "raise ValueError('on purpose')", order=2)
     root = create_workspace(tmp_path / "ws", []).root
     monkeypatch.setenv("LDL_HOME", str(root))
@@ -70,34 +80,57 @@ def test_open_outside_a_workspace_says_how_to_make_one(content_root, monkeypatch
     monkeypatch.delenv("LDL_HOME", raising=False)
     monkeypatch.chdir(tmp_path)
     result = ldl("open", "good_lab", "--print")
-    assert result.exit_code == 1 and "ldl init" in str(result.exception.hint)
-
-
-def test_jupyterlab_serves_the_notebook_on_localhost_only_with_a_token(workspace):
-    notebook = workspace.labs_dir / "2-math" / "good_lab.ipynb"
-    ldl("open", "good_lab", "--print")
-    launch = jupyter.plan_launch(notebook, workspace.root, open_browser=False)
-    assert launch.url.startswith(f"http://127.0.0.1:{launch.port}/lab/tree/labs/2-math/good_lab.ipynb?token=")
-    server = jupyter.start(launch, quiet=True)
-    try:
-        api = f"http://127.0.0.1:{launch.port}/api/contents/labs/2-math/good_lab.ipynb"
-        body = _get_when_up(api + f"?token={launch.token}", deadline=time.monotonic() + 90)
-        assert json.loads(body)["name"] == "good_lab.ipynb"
-        with pytest.raises(urllib.error.HTTPError):  # no token, no access
-            urllib.request.urlopen(api, timeout=10)
-        listening = [c.laddr.ip for c in psutil.Process(server.pid).net_connections() if c.status == "LISTEN"]
-        assert listening and set(listening) == {"127.0.0.1"}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    assert result.exit_code == 1 and "ldl init" in result.output
 
 
 def _get_when_up(url: str, deadline: float) -> bytes:
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=10) as response:
+            with LOCAL.open(url, timeout=10) as response:
                 return response.read()
         except (urllib.error.URLError, ConnectionError):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+def test_ldl_open_prints_the_url_serves_it_and_ctrl_c_stops_the_server(workspace, content_root):
+    """The real command in its own process: the printed URL works (on 127.0.0.1 only, with a
+    token) and SIGINT (Ctrl-C) stops the server, leaving nothing behind."""
+    shim = (
+        "import sys; from pathlib import Path; import ldl.curriculum.items as items; "
+        "import ldl.curriculum.syllabus as syllabus; "
+        f"items.CONTENT_ROOT = syllabus.CONTENT_ROOT = Path({str(content_root)!r}); "
+        "from ldl.cli.app import main; sys.argv[0] = 'ldl'; main()"
+    )
+    ldl_open = subprocess.Popen(
+        [sys.executable, "-c", shim, "open", "good_lab"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        url = _read_url(ldl_open)
+        api = url.replace("/lab/tree/", "/api/contents/")
+        assert json.loads(_get_when_up(api, deadline=time.monotonic() + 90))["type"] == "notebook"
+        [server] = psutil.Process(ldl_open.pid).children()
+        listening = {c.laddr.ip for c in server.net_connections() if c.status == psutil.CONN_LISTEN}
+        assert listening == {"127.0.0.1"}
+        with pytest.raises(urllib.error.HTTPError):  # without the token, no access
+            LOCAL.open(api.split("?")[0], timeout=10)
+        ldl_open.send_signal(signal.SIGINT)
+        assert ldl_open.wait(timeout=30) == 0
+        assert not server.is_running() or server.status() == psutil.STATUS_ZOMBIE
+    finally:
+        for process in (
+            psutil.Process(ldl_open.pid).children(recursive=True) if ldl_open.poll() is None else []
+        ):
+            process.kill()
+        ldl_open.kill()
+
+
+def _read_url(process: subprocess.Popen) -> str:
+    for line in process.stdout:
+        if "http://127.0.0.1:" in line:
+            return line[line.index("http://") :].split()[0]
+    raise AssertionError("`ldl open` printed no URL")

@@ -94,7 +94,10 @@ def test_a_kernel_that_dies_is_an_error_not_a_hang():
     "content, complaint",
     [
         ("{ this is not json", "not valid JSON"),
-        (json.dumps({"cells": "nope", "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), "not a valid notebook"),
+        (
+            json.dumps({"cells": "nope", "metadata": {}, "nbformat": 4, "nbformat_minor": 5}),
+            "not a valid notebook",
+        ),
     ],
 )
 def test_a_file_that_is_not_a_notebook_is_a_clear_error(tmp_path, content, complaint):

@@ -97,7 +97,9 @@ def test_sixteen_parallel_commands_record_sixteen_attempts(tmp_path):
     env = {**os.environ, "LDL_HOME": str(tmp_path)}
     command = [sys.executable, "-m", "ldl.progress", "record-attempt"]
     procs = [
-        subprocess.Popen([*command, f"exercise_{i}", "pass"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        subprocess.Popen(
+            [*command, f"exercise_{i}", "pass"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
         for i in range(16)
     ]
     outputs = [proc.communicate(timeout=120)[0].decode() for proc in procs]

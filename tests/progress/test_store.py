@@ -48,7 +48,11 @@ def test_records_read_back_in_order_and_filtered(store):
     store.record_attempt("a", "fail", 1.0)
     store.record_attempt("b", "pass", 2.0)
     store.record_attempt("a", "pass", 3.0)
-    assert [(x.exercise_id, x.verdict) for x in store.attempts()] == [("a", "fail"), ("b", "pass"), ("a", "pass")]
+    assert [(x.exercise_id, x.verdict) for x in store.attempts()] == [
+        ("a", "fail"),
+        ("b", "pass"),
+        ("a", "pass"),
+    ]
     assert [x.duration_s for x in store.attempts("a")] == [1.0, 3.0]
     store.record_lab_run("lab", "error", 1.0)
     store.record_lab_run("lab", "ok", 2.0, {"accuracy": 0.91, "loss": 0.3})
@@ -90,8 +94,12 @@ def test_migrates_a_version_1_database_and_keeps_its_records(tmp_path):
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as conn:  # exactly what ldl's first schema created
         conn.executescript(schema.MIGRATIONS[0].sql + "PRAGMA user_version = 1;")
-        conn.execute("INSERT INTO unit_status VALUES ('math.calculus', 'done', '2026-01-01T00:00:00.000+00:00')")
-        conn.execute("INSERT INTO attempts VALUES ('e1', 'softmax', 'pass', 1.0, 'd', '2026-01-01T00:00:01.000+00:00')")
+        conn.execute(
+            "INSERT INTO unit_status VALUES ('math.calculus', 'done', '2026-01-01T00:00:00.000+00:00')"
+        )
+        conn.execute(
+            "INSERT INTO attempts VALUES ('e1', 'softmax', 'pass', 1.0, 'd', '2026-01-01T00:00:01.000+00:00')"
+        )
     with ProgressStore(path) as store:
         assert store.schema_version == schema.CURRENT_VERSION
         [unit] = store.unit_status_records()

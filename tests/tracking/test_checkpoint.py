@@ -44,7 +44,9 @@ def test_torch_round_trip_keeps_tensors_dtypes_and_numpy_arrays(tmp_path):
     assert np.array_equal(loaded["mask"], np.arange(4))
     fresh = torch.optim.Adam(model.parameters())
     fresh.load_state_dict(loaded["optimizer"])  # the optimizer accepts what came back
-    assert torch.equal(fresh.state_dict()["state"][0]["exp_avg"], optimizer.state_dict()["state"][0]["exp_avg"])
+    assert torch.equal(
+        fresh.state_dict()["state"][0]["exp_avg"], optimizer.state_dict()["state"][0]["exp_avg"]
+    )
 
 
 @pytest.mark.parametrize("use_torch", [False, True])
@@ -136,7 +138,9 @@ def test_resuming_with_a_different_config_names_the_fields(tmp_path):
 
 
 def test_orphaned_temporary_files_of_dead_processes_are_removed(tmp_path):
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
     orphan = tmp_path / f".step-000000005.npz.{int(dead.stdout)}.tmp"
     orphan.write_bytes(b"partial")
     alive = tmp_path / f".step-000000006.npz.{os.getppid()}.tmp"  # a save still in progress elsewhere

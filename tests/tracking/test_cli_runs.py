@@ -41,7 +41,9 @@ def _error_text(result) -> str:
 
 
 def _run_json(stages: Path, root: Path, *extra: str) -> dict:
-    result = _invoke("run", "test.mlp", "--fast", "--stages-dir", str(stages), "--root", str(root), "--json", *extra)
+    result = _invoke(
+        "run", "test.mlp", "--fast", "--stages-dir", str(stages), "--root", str(root), "--json", *extra
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -64,7 +66,9 @@ def test_run_trains_with_overrides_and_the_runs_commands_read_it(stages, tmp_pat
     assert [run["dir"] for run in listed] == [first["run_dir"], second["run_dir"]]
     assert all(run["status"] == "finished" for run in listed)
 
-    shown = json.loads(_invoke("runs", "show", Path(second["run_dir"]).name, "--root", str(root), "--json").stdout)
+    shown = json.loads(
+        _invoke("runs", "show", Path(second["run_dir"]).name, "--root", str(root), "--json").stdout
+    )
     assert shown["info"]["summary"]["val_accuracy"] == second["metrics"]["val_accuracy"]
     assert shown["checkpoints"][-1] == "step-000000026.pt"
 
@@ -80,7 +84,9 @@ def test_run_trains_with_overrides_and_the_runs_commands_read_it(stages, tmp_pat
 
 
 def test_run_refuses_unknown_fields_and_names(stages, tmp_path):
-    result = _invoke("run", "test.mlp", "--set", "bogus=1", "--stages-dir", str(stages), "--root", str(tmp_path))
+    result = _invoke(
+        "run", "test.mlp", "--set", "bogus=1", "--stages-dir", str(stages), "--root", str(tmp_path)
+    )
     assert "no field 'bogus'" in _error_text(result) and "checkpoint_every" in _error_text(result)
     result = _invoke("run", "test.mpl", "--stages-dir", str(stages))
     assert "Did you mean test.mlp" in _error_text(result)

@@ -29,8 +29,14 @@ def test_dataloader_with_workers_repeats_its_order_and_worker_randomness():
 
     def epoch():
         generator = seed_everything(0)
-        loader = torch.utils.data.DataLoader(dataset, batch_size=4, shuffle=True, num_workers=2,
-                                             generator=generator, worker_init_fn=seed_worker)  # fmt: skip
+        loader = torch.utils.data.DataLoader(
+            dataset,
+            batch_size=4,
+            shuffle=True,
+            num_workers=2,
+            generator=generator,
+            worker_init_fn=seed_worker,
+        )
         return [batch[0].tolist() for batch in loader]
 
     assert epoch() == epoch()
@@ -58,6 +64,9 @@ def test_batch_order_covers_each_example_once_and_resumes_mid_epoch():
     assert [i.tolist() for _, i in order.batches(2, start=1)] == [b.tolist() for b in batches[1:]]
     assert not np.array_equal(order.permutation(2), order.permutation(3))
     assert len(BatchOrder(10, 4, seed=1, drop_last=True)) == 2
+    dataset = torch.utils.data.TensorDataset(torch.arange(10) * 10)
+    loader = torch.utils.data.DataLoader(dataset, batch_sampler=order.epoch(2, start=1))
+    assert [batch[0].tolist() for batch in loader] == [(b * 10).tolist() for b in batches[1:]]
 
 
 @dataclass
@@ -79,10 +88,14 @@ def test_overrides_are_converted_to_each_fields_type():
 
 @pytest.mark.parametrize(
     "override, message",
-    [("momentum=0.9", "Valid fields: lr, num_epochs, fast, device, optimizer, data_dir"),
-     ("lr=fast", "lr must be a float"), ("fast=maybe", "true or false"),
-     ("optimizer=rmsprop", "one of sgd, adam"), ("lr", "field=value")],
-)  # fmt: skip
+    [
+        ("momentum=0.9", "Valid fields: lr, num_epochs, fast, device, optimizer, data_dir"),
+        ("lr=fast", "lr must be a float"),
+        ("fast=maybe", "true or false"),
+        ("optimizer=rmsprop", "one of sgd, adam"),
+        ("lr", "field=value"),
+    ],
+)
 def test_bad_overrides_explain_themselves(override, message):
     with pytest.raises(LdlError) as error:
         apply_overrides(Config(), [override])

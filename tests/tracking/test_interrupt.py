@@ -24,7 +24,13 @@ def _start(tmp_path: Path, env_extra: dict | None = None) -> subprocess.Popen:
     import os
 
     env = {**os.environ, "OMP_NUM_THREADS": "1", "LDL_TENSORBOARD": "0", **(env_extra or {})}
-    args = [sys.executable, str(CHILD), str(tmp_path / "runs"), json.dumps(asdict(CONFIG)), str(tmp_path / "o")]
+    args = [
+        sys.executable,
+        str(CHILD),
+        str(tmp_path / "runs"),
+        json.dumps(asdict(CONFIG)),
+        str(tmp_path / "o"),
+    ]
     return subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

@@ -90,6 +90,12 @@ def test_resume_with_a_different_config_is_refused_naming_the_fields(tmp_path):
     assert "lr" not in refused.value.message
 
 
+def test_resume_of_another_scripts_run_is_refused(tmp_path):
+    run = start_run("deep-dive", "mlp", Config(), root=tmp_path, tensorboard=False)
+    with pytest.raises(LdlError, match="it is a deep-dive/mlp run"):
+        start_run("deep-dive", "cnn", Config(), root=tmp_path, resume=run.run_id)
+
+
 def test_resume_true_without_earlier_runs_starts_a_new_one(tmp_path):
     run = start_run("deep-dive", "mlp", Config(), root=tmp_path, resume=True, tensorboard=False)
     assert run.resumed is None and (run.dir / "config.json").exists()
@@ -104,3 +110,17 @@ def test_find_run_by_id_prefix_path_and_latest(tmp_path):
     with pytest.raises(LdlError, match="No run"):
         find_run("nope", tmp_path)
     assert [info.stage for info in list_runs(tmp_path, stage="math")] == ["math"]
+
+
+def test_a_running_run_whose_process_is_gone_is_listed_as_killed(tmp_path):
+    import subprocess
+    import sys
+
+    run = start_run("deep-dive", "mlp", {}, root=tmp_path, tensorboard=False)
+    assert list_runs(tmp_path)[0].status == "running"  # this very process
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    meta = json.loads((run.dir / "run.json").read_text())
+    (run.dir / "run.json").write_text(json.dumps({**meta, "pid": int(dead.stdout)}))
+    assert list_runs(tmp_path)[0].status == "killed"

@@ -25,8 +25,16 @@ def main() -> None:
             log.flush()
 
         result = train(config, resume=resume, root=root, progress=progress)
-    print(json.dumps({"run_dir": str(result.run_dir), "steps": result.steps,
-                      "interrupted": result.interrupted, "metrics": result.metrics}))  # fmt: skip
+    print(
+        json.dumps(
+            {
+                "run_dir": str(result.run_dir),
+                "steps": result.steps,
+                "interrupted": result.interrupted,
+                "metrics": result.metrics,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

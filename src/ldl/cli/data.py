@@ -40,14 +40,13 @@ def _styled(status: str) -> str:
 
 @data_app.command("list")
 def list_command(as_json: common.JsonOption = False) -> None:
-    """List every dataset with its size, licence and whether it is ready on this machine."""
+    """List every dataset, its size, whether it is ready here, and how its checksums are known."""
     from ldl.data.describe import list_datasets
 
     def render(rows) -> None:
-        table = Table("name", "title", "size", "licence", "status", "checksums")
+        table = Table("name", "title", "size", "status", "checksums")  # licences: `info` and --json
         for row in rows:
-            checksums = "verified" if row.all_verified else "published"
-            table.add_row(row.name, row.title, _size(row.size), row.licence, _styled(row.status), checksums)
+            table.add_row(row.name, row.title, _size(row.size), _styled(row.status), row.checksums)
         common.console.print(table)
 
     common.emit(list_datasets(), render, as_json)

@@ -30,17 +30,16 @@ RequiredExercise = Annotated[str, typer.Argument(help="An exercise id (see `ldl 
 VERDICT_STYLES = {"pass": "bold green", "fail": "bold red", "error": "bold red", "grader_error": "bold magenta"}
 
 
-def current_exercise(store: ProgressStore) -> Exercise:
+def current_exercise(workspace: Workspace, store: ProgressStore) -> Exercise:
     """Your current exercise: the one `ldl next` points at, else the first one not passed yet."""
-    from ldl.cli.path import current_goal, read_progress
+    from ldl.cli.path import learner_state
     from ldl.curriculum.items import get_exercise
     from ldl.curriculum.next_step import next_step
-    from ldl.curriculum.path import load_curriculum
     from ldl.errors import LdlError
     from ldl.grading.service import first_unpassed
 
-    curriculum = load_curriculum()
-    step = next_step(curriculum, read_progress(store), current_goal(store, curriculum))
+    curriculum, progress, goal = learner_state(workspace)
+    step = next_step(curriculum, progress, goal)
     if step.kind == "exercise" and step.item_id:
         return get_exercise(step.item_id)
     exercise = first_unpassed(curriculum.exercises, store)
@@ -49,10 +48,10 @@ def current_exercise(store: ProgressStore) -> Exercise:
     return exercise
 
 
-def _exercise(exercise_id: str | None, store: ProgressStore) -> Exercise:
+def _exercise(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> Exercise:
     from ldl.curriculum.items import get_exercise
 
-    return get_exercise(exercise_id) if exercise_id else current_exercise(store)
+    return get_exercise(exercise_id) if exercise_id else current_exercise(workspace, store)
 
 
 def _open() -> tuple[Workspace, ProgressStore]:
@@ -67,7 +66,7 @@ def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressSto
     from ldl.curriculum.items import get_exercise
     from ldl.grading import service
 
-    return service.check(_exercise(exercise_id, store), workspace, store, get_exercise)
+    return service.check(_exercise(exercise_id, workspace, store), workspace, store, get_exercise)
 
 
 def render_check(result: CheckResult) -> None:
@@ -141,7 +140,7 @@ def register(app: typer.Typer) -> None:
             common.console.print(f"[dim]Watching {result.learner_file.name}; save it to re-check, Ctrl-C to stop.[/]")
 
         def watched():
-            return [_exercise(state["id"], store).learner_path(workspace)]
+            return [_exercise(state["id"], workspace, store).learner_path(workspace)]
 
         with store:
             try:

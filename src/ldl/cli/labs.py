@@ -10,7 +10,6 @@ Logic lives in `ldl.notebooks` (materialise, runner, labs, jupyter); this module
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -68,9 +67,8 @@ def print_cell(cell) -> None:
 def render_run(result) -> None:
     notebook = result.notebook
     metrics = ", ".join(f"{k}={v}" for k, v in notebook.metrics.items()) or "none reported"
-    common.console.print(
-        f"{result.lab_id} ({result.mode}): {_styled(notebook.status)} in {notebook.duration_s:.1f}s; metrics: {metrics}"
-    )
+    outcome = f"{_styled(notebook.status)} in {notebook.duration_s:.1f}s"
+    common.console.print(f"{result.lab_id} ({result.mode}): {outcome}; metrics: {metrics}")
     if not notebook.ok:
         common.console.print(f"[red]{escape(notebook.error or '')}[/]")
 
@@ -121,16 +119,16 @@ def register(app: typer.Typer) -> None:
         try:
             server.wait()
         except KeyboardInterrupt:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            common.console.print("Stopping JupyterLab...")
+        finally:
+            jupyter.stop(server)
 
     @app.command("lab-run")
     def lab_run(
         lab_id: LabArgument,
-        fast: Annotated[bool, typer.Option("--fast", help="Run with LDL_FAST=1: the lab's quick CI-sized version.")] = False,
+        fast: Annotated[
+            bool, typer.Option("--fast", help="Run with LDL_FAST=1: the lab's quick CI-sized version.")
+        ] = False,
         as_json: common.JsonOption = False,
     ) -> None:
         """Run your notebook for a lab headless, cell by cell, and record the run.
@@ -153,5 +151,7 @@ def register(app: typer.Typer) -> None:
 
 def _render_open(result: OpenResult) -> None:
     common.console.print(f"Your notebook: {result.notebook}")
-    common.console.print(f"JupyterLab (this computer only): [link={result.url}]{result.url}[/link]", soft_wrap=True)
+    common.console.print(
+        f"JupyterLab (this computer only): [link={result.url}]{result.url}[/link]", soft_wrap=True
+    )
     common.console.print("[dim]Press Ctrl-C to stop the server.[/]")

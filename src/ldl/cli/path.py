@@ -20,16 +20,16 @@ from datetime import date, datetime
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress_bar import ProgressBar
 from rich.table import Table
 
 from ldl.cli import common
 from ldl.curriculum import path as course
-from ldl.curriculum.items import Lab
 from ldl.curriculum.loading import suggest
 from ldl.curriculum.next_step import NextStep, next_step
 from ldl.curriculum.summary import StatusSummary, status_summary
-from ldl.curriculum.syllabus import Goal, Resource
+from ldl.curriculum.views import GoalChoice, UnitDetail, goal_choice, unit_detail
 from ldl.errors import LdlError
 from ldl.progress.store import ProgressStore
 from ldl.workspace import Workspace, find_workspace, require_workspace
@@ -43,13 +43,14 @@ UnitArgument = Annotated[str, typer.Argument(help="A unit id, e.g. math.calculus
 # ---- reading the learner's state ---------------------------------------------------------------
 
 
-def read_progress(store: ProgressStore) -> course.Progress:
+def read_progress(store: ProgressStore, curriculum: course.Curriculum) -> course.Progress:
     """The store's records as the plain data the path logic works on."""
     attempts, runs = store.attempts(), store.lab_runs()
     return course.Progress(
         unit_statuses=store.unit_statuses(),
         passed_exercises=frozenset(a.exercise_id for a in attempts if a.verdict == "pass"),
         attempted_exercises=frozenset(a.exercise_id for a in attempts),
+        given_up_exercises=frozenset(e.id for e in curriculum.exercises if store.gave_up(e.id)),
         completed_labs=frozenset(r.lab_id for r in runs if r.status in course.LAB_COMPLETE),
         started_labs=frozenset(r.lab_id for r in runs),
     )
@@ -68,12 +69,18 @@ def current_goal(store: ProgressStore | None, curriculum: course.Curriculum) -> 
     return chosen if chosen in known else curriculum.syllabus.default_goal
 
 
-def _state(workspace: Workspace | None) -> tuple[course.Curriculum, course.Progress, str]:
+def learner_state(workspace: Workspace | None) -> tuple[course.Curriculum, course.Progress, str]:
+    """The content, the learner's progress and goal (a fresh learner's when there is no workspace)."""
     curriculum = course.load_curriculum()
     if workspace is None:
         return curriculum, course.Progress(), current_goal(None, curriculum)
     with ProgressStore(workspace.progress_db) as store:
-        return curriculum, read_progress(store), current_goal(store, curriculum)
+        return curriculum, read_progress(store, curriculum), current_goal(store, curriculum)
+
+
+def current_map(workspace: Workspace | None) -> course.CourseMap:
+    """The course map for `workspace` (a fresh one's when None); `ldl tour` draws it with render_map."""
+    return course.course_map(*learner_state(workspace))
 
 
 # ---- results of the commands that change something ---------------------------------------------
@@ -88,81 +95,16 @@ class MarkResult:
     next: NextStep
 
 
-@dataclass(frozen=True)
-class GoalView:
-    id: str
-    title: str
-    summary: str
-    selected: bool
-    leaves_out: list[str]  # the units this goal leaves out of the path
-
-
-@dataclass(frozen=True)
-class GoalChoice:
-    current: str
-    changed: bool
-    goals: list[GoalView]
-
-
-@dataclass(frozen=True)
-class ItemView:
-    kind: str  # "lab" or "exercise"
-    id: str
-    title: str
-    complete: bool
-    command: str
-
-
-@dataclass(frozen=True)
-class UnitDetail:
-    id: str
-    title: str
-    stage: str
-    status: str
-    hours: float
-    summary: str
-    learning_goals: list[str]
-    prerequisites: list[str]
-    optional_for: list[str]
-    resources: list[Resource]
-    items: list[ItemView]
-
-
-def goal_choice(curriculum: course.Curriculum, current: str, changed: bool) -> GoalChoice:
-    def view(goal: Goal) -> GoalView:
-        left_out = [u.id for u in curriculum.syllabus.units if goal.id in u.optional_for]
-        return GoalView(goal.id, goal.title, goal.summary.strip(), goal.id == current, left_out)
-
-    return GoalChoice(current, changed, [view(goal) for goal in curriculum.syllabus.goals])
-
-
-def unit_detail(
-    curriculum: course.Curriculum, progress: course.Progress, goal: str, unit_id: str
-) -> UnitDetail:
-    unit = curriculum.syllabus.unit(unit_id)
-    state = course.unit_states(curriculum, progress, goal)[unit.id]
-    items = [
-        ItemView(
-            "lab" if isinstance(item, Lab) else "exercise",
-            item.id,
-            item.title,
-            progress.item_complete(item),
-            f"ldl open {item.id}" if isinstance(item, Lab) else f"ldl check {item.id}",
-        )
-        for item in curriculum.items_of(unit.id)
-    ]
-    stage = curriculum.syllabus.stage_of(unit.id)
-    return UnitDetail(
-        unit.id, unit.title, f"{stage.number}. {stage.title}", state.value, unit.hours, unit.summary.strip(),
-        unit.learning_goals, unit.prerequisites, unit.optional_for, unit.resources, items,
-    )  # fmt: skip
-
-
 def mark(workspace: Workspace, item_id: str, action: str) -> MarkResult:
     """Apply `skip`, `unskip` or `done` to a unit (or `done` to a lab) and say what comes next."""
     curriculum = course.load_curriculum()
     labs = {lab.id: lab for lab in curriculum.labs}
     is_lab = action == "done" and item_id in labs and item_id not in curriculum.syllabus.unit_ids
+    if action == "done" and any(exercise.id == item_id for exercise in curriculum.exercises):
+        raise LdlError(
+            f"`{item_id}` is an exercise: it is ticked off when your file passes its checks.",
+            hint=f"Run `ldl check {item_id}`, or `ldl solution {item_id} --give-up` to move on.",
+        )
     if not is_lab and item_id not in curriculum.syllabus.unit_ids:
         choices = curriculum.syllabus.unit_ids + (list(labs) if action == "done" else [])
         raise LdlError(
@@ -175,7 +117,7 @@ def mark(workspace: Workspace, item_id: str, action: str) -> MarkResult:
         else:
             title = curriculum.syllabus.unit(item_id).title
             message = _mark_unit(store, item_id, action)
-        progress, goal = read_progress(store), current_goal(store, curriculum)
+        progress, goal = read_progress(store, curriculum), current_goal(store, curriculum)
     return MarkResult(
         item_id, "lab" if is_lab else "unit", title, message, next_step(curriculum, progress, goal)
     )
@@ -205,17 +147,19 @@ def _hours(done: float, total: float) -> str:
 
 def render_map(course_map: course.CourseMap) -> None:
     """Draw the course map: one section per stage, one row per unit."""
-    table = Table(title=f"Your path: {course_map.goal_title}", title_justify="left", expand=False)
+    table = Table(title=f"Your path: {escape(course_map.goal_title)}", title_justify="left", expand=False)
     for column in ("Unit", "Status", "Progress", "Hours"):
         table.add_column(column, no_wrap=column != "Unit")
     for stage in course_map.stages:
         stage_hours = _hours(stage.hours_done, stage.hours_done + stage.hours_left)
-        table.add_row(f"[bold]{stage.number}. {stage.title}[/]", "", _bar(stage.progress), stage_hours)
+        table.add_row(
+            f"[bold]{stage.number}. {escape(stage.title)}[/]", "", _bar(stage.progress), stage_hours
+        )
         for unit in stage.units:
             style = STYLES.get(unit.status, "dim")
             status = f"[{style}]{SYMBOLS[unit.status]} {unit.status.replace('_', ' ')}[/]"
             items = f"  [dim]{unit.items_done}/{unit.items_total} items[/]" if unit.items_total else ""
-            table.add_row(f"  {unit.title} [dim]{unit.id}[/]{items}", status, _bar(unit.progress, 8),
+            table.add_row(f"  {escape(unit.title)} [dim]{unit.id}[/]{items}", status, _bar(unit.progress, 8),
                           _hours(unit.hours * unit.progress, unit.hours))  # fmt: skip
         table.add_section()
     common.console.print(table)
@@ -228,9 +172,9 @@ def render_map(course_map: course.CourseMap) -> None:
 
 def render_next(step: NextStep) -> None:
     if step.unit_title:
-        common.console.print(f"[dim]Unit:[/] {step.unit_title} [dim]({step.unit_id})[/]")
-    common.console.print(f"[bold]Next:[/] {step.title}")
-    common.console.print(step.instructions)
+        common.console.print(f"[dim]Unit:[/] {escape(step.unit_title)} [dim]({step.unit_id})[/]")
+    common.console.print(f"[bold]Next:[/] {escape(step.title)}")
+    common.console.print(escape(step.instructions))
     if step.url:
         common.console.print(f"[dim]Link:[/] {step.url}")
     common.console.print(f"[bold cyan]$ {step.command}[/]")
@@ -241,7 +185,7 @@ def render_goals(choice: GoalChoice) -> None:
         common.console.print(f"Goal set to [bold]{choice.current}[/].")
     for goal in choice.goals:
         marker = "[green]●[/]" if goal.selected else "○"
-        common.console.print(f"{marker} [bold]{goal.id}[/]: {goal.title}\n    {goal.summary}")
+        common.console.print(f"{marker} [bold]{goal.id}[/]: {escape(goal.title)}\n    {escape(goal.summary)}")
         if goal.leaves_out:
             common.console.print(f"    [dim]Leaves out: {', '.join(goal.leaves_out)}[/]")
     if not choice.changed:
@@ -249,39 +193,41 @@ def render_goals(choice: GoalChoice) -> None:
 
 
 def render_unit(detail: UnitDetail) -> None:
+    where = escape(f"{detail.id} · stage {detail.stage} · {detail.hours:g} h")
+    common.console.print(f"[bold]{escape(detail.title)}[/] [dim]{where}[/]")
     common.console.print(
-        f"[bold]{detail.title}[/] [dim]{detail.id} · stage {detail.stage} · {detail.hours:g} h[/]"
-    )
-    common.console.print(
-        f"Status: {detail.status.replace('_', ' ')}\n{detail.summary}\n\n[bold]You will be able to[/]"
+        f"Status: {detail.status.replace('_', ' ')}\n{escape(detail.summary)}\n\n[bold]You will be able to[/]"
     )
     for goal in detail.learning_goals:
-        common.console.print(f"  • {goal}")
+        common.console.print(f"  • {escape(goal)}")
     if detail.items:
         common.console.print("[bold]Labs and exercises[/]")
         for item in detail.items:
-            common.console.print(f"  {'✔' if item.complete else '○'} {item.title} [cyan]{item.command}[/]")
+            common.console.print(
+                f"  {'✔' if item.complete else '○'} {escape(item.title)} [cyan]{item.command}[/]"
+            )
     if detail.resources:
         common.console.print("[bold]Recommended[/]")
         for resource in detail.resources:
-            common.console.print(f"  • {resource.title} ({resource.author}, {resource.kind}) {resource.url}")
+            line = f"{resource.title} ({resource.author}, {resource.kind}) {resource.url}"
+            common.console.print(f"  • {escape(line)}")
 
 
 def render_mark(result: MarkResult) -> None:
-    common.console.print(f"{result.message} [dim]({result.title})[/]")
+    common.console.print(f"{escape(result.message)} [dim]({escape(result.title)})[/]")
     render_next(result.next)
 
 
 def render_status(summary: StatusSummary) -> None:
     last = summary.last_activity.astimezone().strftime("%Y-%m-%d %H:%M") if summary.last_activity else "never"
     rows = [
-        ("Goal", f"{summary.goal_title} [dim]({summary.goal})[/]"),
+        ("Goal", f"{escape(summary.goal_title)} [dim]({summary.goal})[/]"),
         ("Units done", f"{summary.units_done}/{summary.units_in_path} (skipped {summary.units_skipped})"),
         ("Exercises passed", f"{summary.exercises_passed}/{summary.exercises_total}"),
         ("Labs done", f"{summary.labs_done}/{summary.labs_total}"),
         ("Hours", f"{summary.hours_done:.0f} done, {summary.hours_left:.0f} left ({summary.progress:.0%})"),
         ("Streak", f"{summary.streak_days} day(s); last activity {last}"),
-        ("Next", f"{summary.next.title}: [cyan]{summary.next.command}[/]"),
+        ("Next", f"{escape(summary.next.title)}: [cyan]{summary.next.command}[/]"),
     ]
     table = Table(show_header=False, box=None)
     for name, value in rows:
@@ -299,7 +245,7 @@ def register(app: typer.Typer) -> None:
     def show_map(as_json: common.JsonOption = False) -> None:
         """Show every stage and unit with its status, progress and hours done and left."""
         workspace = find_workspace()
-        curriculum, progress, goal = _state(workspace)
+        curriculum, progress, goal = learner_state(workspace)
         if workspace is None and not as_json:
             common.err_console.print(
                 "[dim]Not in a workspace: showing a fresh path (`ldl init` to start).[/]"
@@ -309,13 +255,13 @@ def register(app: typer.Typer) -> None:
     @app.command("unit")
     def show_unit(unit_id: UnitArgument, as_json: common.JsonOption = False) -> None:
         """Show one unit: what you will learn, its labs and exercises, and recommended resources."""
-        curriculum, progress, goal = _state(find_workspace())
+        curriculum, progress, goal = learner_state(find_workspace())
         common.emit(unit_detail(curriculum, progress, goal, unit_id), render_unit, as_json)
 
     @app.command("next")
     def show_next(as_json: common.JsonOption = False) -> None:
         """Say the single next thing to do on your path, with the command that starts it."""
-        curriculum, progress, goal = _state(require_workspace())
+        curriculum, progress, goal = learner_state(require_workspace())
         common.emit(next_step(curriculum, progress, goal), render_next, as_json)
 
     @app.command("goal")
@@ -361,7 +307,7 @@ def register(app: typer.Typer) -> None:
         curriculum = course.load_curriculum()
         with ProgressStore(workspace.progress_db) as store:
             progress, goal, activity = (
-                read_progress(store),
+                read_progress(store, curriculum),
                 current_goal(store, curriculum),
                 read_activity(store),
             )

@@ -63,8 +63,11 @@ def plot_run(ref: str, root: Path) -> PlotResult:
 
     run_dir = store.find_run(ref, root)
     info = store.run_info(run_dir, with_metrics=False)
-    path = plot_runs({info.run_id: store.read_metrics(run_dir)}, run_dir / "plots" / "metrics.png",
-                     title=f"{info.stage}/{info.name} {info.run_id}")  # fmt: skip
+    path = plot_runs(
+        {info.run_id: store.read_metrics(run_dir)},
+        run_dir / "plots" / "metrics.png",
+        title=f"{info.stage}/{info.name} {info.run_id}",
+    )
     return PlotResult([info.run_id], path)
 
 
@@ -153,15 +156,26 @@ def _progress_bar():
     """A Rich progress bar on stderr (stdout stays clean for --json) and the callback feeding it."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), TextColumn("{task.fields[metrics]}"),
-                   console=common.err_console, transient=False)  # fmt: skip
+    bar = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[metrics]}"),
+        console=common.err_console,
+        transient=False,
+    )
     task = bar.add_task("training", total=None, metrics="")
 
     def update(event: Any) -> None:
         shown = ", ".join(f"{k}={_short(v)}" for k, v in (event.metrics or {}).items())
-        bar.update(task, completed=event.step, total=event.total_steps, metrics=shown,
-                   description=f"epoch {event.epoch}")  # fmt: skip
+        bar.update(
+            task,
+            completed=event.step,
+            total=event.total_steps,
+            metrics=shown,
+            description=f"epoch {event.epoch}",
+        )
 
     return bar, update
 

@@ -30,7 +30,9 @@ def render_summary(result) -> None:
         for stop in result.stops:
             style = STATUS_STYLE.get(stop.status, "white")
             metric = f"{stop.metric} = {_number(stop.value)}" if stop.metric else "[dim]none reported[/]"
-            table.add_row(stop.stage, stop.lab_id, f"[{style}]{stop.status}[/]", metric, f"{stop.duration_s:.1f}s")
+            table.add_row(
+                stop.stage, stop.lab_id, f"[{style}]{stop.status}[/]", metric, f"{stop.duration_s:.1f}s"
+            )
         common.console.print(table)
         for stop in result.stops:
             if stop.error:
@@ -38,7 +40,9 @@ def render_summary(result) -> None:
     else:
         common.console.print("No stage has a reference lab yet, so there was nothing to run.")
     if result.stages_to_come:
-        common.console.print("Still to come (no reference labs yet): " + "; ".join(result.stages_to_come) + ".")
+        common.console.print(
+            "Still to come (no reference labs yet): " + "; ".join(result.stages_to_come) + "."
+        )
     where = result.workspace if result.kept else "a temporary workspace (now deleted)"
     common.console.print(f"[dim]Ran in {where}. `ldl next` says where to start learning.[/]")
 
@@ -47,14 +51,10 @@ def _number(value) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-def _show_map(curriculum, workspace) -> None:
-    from ldl.cli.path import current_goal, read_progress, render_map
-    from ldl.curriculum.path import Progress, course_map
-    from ldl.progress.store import ProgressStore
+def _show_map(workspace) -> None:
+    from ldl.cli.path import current_map, render_map
 
-    with ProgressStore(workspace.progress_db) as store:
-        progress, goal = read_progress(store), current_goal(store, curriculum)
-    render_map(course_map(curriculum, progress or Progress(), goal))
+    render_map(current_map(workspace))
 
 
 def _prepare(folder: Path | None) -> Path | None:
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
         curriculum = load_curriculum()
         with tour_workspace(_prepare(workspace_dir)) as (workspace, kept):
             if not as_json:
-                _show_map(curriculum, workspace)
+                _show_map(workspace)
             result = _run(curriculum, workspace, kept, total=len(tour_labs(curriculum)), quiet=as_json)
         common.emit(result, render_summary, as_json)
         if not result.ok:
@@ -125,15 +125,30 @@ class TourDisplay:
 
 def _run(curriculum, workspace, kept: bool, total: int, quiet: bool):
     """Run the tour under a Rich progress display (none with --json)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from ldl.tour import run_tour
 
     if quiet:
         return run_tour(curriculum, workspace, kept)
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=common.console) as display:
         view = TourDisplay(display, total)
-        result = run_tour(curriculum, workspace, kept, on_start=view.on_start, on_cell=view.on_cell, on_done=view.on_done)
+        result = run_tour(
+            curriculum, workspace, kept, on_start=view.on_start, on_cell=view.on_cell, on_done=view.on_done
+        )
         display.update(view.task, description="Tour finished")
     return result

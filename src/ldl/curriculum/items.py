@@ -116,11 +116,11 @@ def load_cards(root: Path | None = None) -> tuple[Card, ...]:
 
 
 def get_lab(lab_id: str, root: Path | None = None) -> Lab:
-    return _find(lab_id, load_labs(root), "lab", "ldl map")
+    return _find(lab_id, load_labs(root), "lab", "ldl labs")
 
 
 def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:
-    return _find(exercise_id, load_exercises(root), "exercise", "ldl map")
+    return _find(exercise_id, load_exercises(root), "exercise", "ldl exercises")
 
 
 def clear_caches() -> None:
@@ -158,17 +158,28 @@ def _load_labs(root: Path) -> tuple[Lab, ...]:
 @functools.cache
 def _load_exercises(root: Path) -> tuple[Exercise, ...]:
     syllabus = load_syllabus(root)
-    exercises = [
-        _read_exercise(path, syllabus) for path in sorted(root.glob("stages/*/exercises/*/exercise.yaml"))
-    ]
+    paths = sorted(root.glob("stages/*/exercises/*/exercise.yaml"))
+    exercises = [_read_exercise(path, syllabus) for path in paths]
     _check_unique(exercises, "exercise")
-    known = {exercise.id for exercise in exercises}
-    for exercise in exercises:
-        for used in exercise.uses:
-            if used not in known:
-                source = display(exercise.folder / "exercise.yaml")
-                raise ContentError(f"{source}: uses: unknown exercise `{used}`.", hint=suggest(used, known))
-    return tuple(sorted(exercises, key=_order_key(syllabus)))
+    ordered = tuple(sorted(exercises, key=_order_key(syllabus)))
+    for position, exercise in enumerate(ordered):
+        _check_uses(exercise, ordered[:position], ordered)
+    return ordered
+
+
+def _check_uses(exercise: Exercise, earlier: tuple[Exercise, ...], every: tuple[Exercise, ...]) -> None:
+    """`uses` names exercises that come earlier in the same stage: the learner's files for a stage
+    share one folder, which is what makes `import earlier_exercise` work."""
+    source = display(exercise.folder / "exercise.yaml")
+    for used in exercise.uses:
+        if used not in {e.id for e in every}:
+            raise ContentError(
+                f"{source}: uses: unknown exercise `{used}`.", hint=suggest(used, [e.id for e in every])
+            )
+        if used not in {e.id for e in earlier if e.stage_dir == exercise.stage_dir}:
+            raise ContentError(
+                f"{source}: uses: `{used}` must be an earlier exercise of stage {exercise.stage_dir}."
+            )
 
 
 @functools.cache

@@ -57,8 +57,9 @@ def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progres
                 kind="lab",
                 title=item.title,
                 command=f"ldl open {item.id}",
-                instructions=f"Open the lab and work through it (about {item.minutes} minutes). When you "
-                f"have finished, `ldl done {item.id}` ticks it off.",
+                instructions=f"Open the lab and work through it (about {item.minutes} minutes). When "
+                f"you have finished, `ldl done {item.id}` ticks it off (so does a clean "
+                f"`ldl lab-run {item.id}`).",
                 item_id=item.id,
                 path=f"labs/{item.stage_dir}/{item.id}.ipynb",
                 **where,
@@ -69,7 +70,7 @@ def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progres
             title=item.title,
             command=f"ldl check {item.id}",
             instructions=f"Fill in {relative} (its docstrings say what each function must do), then run "
-            "the command to have it checked.",
+            f"the command to have it checked. Stuck? `ldl hint {item.id}`.",
             item_id=item.id,
             path=relative,
             **where,

@@ -6,6 +6,7 @@ Everything here is a pure function of the content (`Curriculum`) and what the le
 A unit's status, by precedence:
 
     done         the learner said so (`ldl done`), or every lab and exercise of it is complete
+                 (a lab run to the end or marked done; an exercise passed or given up on)
     skipped      the learner said so (`ldl skip`)
     in_progress  the learner started one of its items (or said so)
     optional     the current goal leaves it out (its `optional_for` lists the goal)
@@ -64,11 +65,16 @@ class Progress:
     unit_statuses: Mapping[str, str] = field(default_factory=dict)  # done / skipped / in_progress
     passed_exercises: frozenset[str] = frozenset()
     attempted_exercises: frozenset[str] = frozenset()
+    given_up_exercises: frozenset[str] = frozenset()
     completed_labs: frozenset[str] = frozenset()
     started_labs: frozenset[str] = frozenset()
 
     def item_complete(self, item: Lab | Exercise) -> bool:
-        return item.id in (self.completed_labs if isinstance(item, Lab) else self.passed_exercises)
+        """A lab with a successful (or learner-declared) run; an exercise passed, or given up on:
+        the learner has seen its solution, so the path moves on (`ldl status` counts only passes)."""
+        if isinstance(item, Lab):
+            return item.id in self.completed_labs
+        return item.id in self.passed_exercises or item.id in self.given_up_exercises
 
     def item_started(self, item: Lab | Exercise) -> bool:
         return item.id in (self.started_labs if isinstance(item, Lab) else self.attempted_exercises)

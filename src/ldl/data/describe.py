@@ -7,18 +7,24 @@ from pathlib import Path
 
 from ldl.data import locations, store
 from ldl.data.registry import REGISTRY, get
+from ldl.data.spec import DataFile, Dataset
 
 
 @dataclass(frozen=True)
 class DatasetSummary:
-    """One row of `ldl data list`: status is 'ready', 'missing' or 'corrupt' (the worst file's)."""
+    """One row of `ldl data list`.
+
+    status: 'ready', 'missing' or 'corrupt' (the worst of its files).
+    checksums: 'verified' (all computed by us from real copies), 'published' (SHA-256s from
+    published sources, not checked here) or 'md5 only' (no SHA-256 known for some file).
+    """
 
     name: str
     title: str
     size: int | None
     licence: str
     status: str
-    all_verified: bool  # every checksum computed by us from a real copy
+    checksums: str
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,12 @@ def _worst(statuses: list[str]) -> str:
     return "ready"
 
 
+def _checksums(dataset: Dataset) -> str:
+    if all(f.verified for f in dataset.files):
+        return "verified"
+    return "md5 only" if any(f.sha256 is None for f in dataset.files) else "published"
+
+
 def list_datasets() -> list[DatasetSummary]:
     rows = []
     for dataset in REGISTRY.values():
@@ -72,13 +84,13 @@ def list_datasets() -> list[DatasetSummary]:
                 size=dataset.size,
                 licence=dataset.licence,
                 status=_worst(statuses),
-                all_verified=all(f.verified for f in dataset.files),
+                checksums=_checksums(dataset),
             )
         )
     return rows
 
 
-def _source(dataset, data_file) -> str:
+def _source(dataset: Dataset, data_file: DataFile) -> str:
     if data_file.member:
         return f"{dataset.archive.url} :: {data_file.member}"
     if data_file.package:

@@ -28,7 +28,7 @@ def cache_root() -> Path:
         return Path(configured).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("ldl")) / "data"
+    return Path(platformdirs.user_cache_dir("ldl", appauthor=False)) / "data"
 
 
 def dataset_dir(dataset: Dataset) -> Path:
@@ -76,16 +76,16 @@ def local_candidates(dataset: Dataset, data_file: DataFile) -> list[Path]:
     """Every place a copy may already sit, in the order they are tried (cache first)."""
     candidates = [dataset_dir(dataset) / data_file.name]
     if data_file.package:
-        package_dir = _package_dir(data_file.package)
-        if package_dir is not None:
-            candidates.append(package_dir / data_file.package_path)
+        folder = package_dir(data_file.package)
+        if folder is not None:
+            candidates.append(folder / data_file.package_path)
     for mirror in mirror_dirs():
         candidates += [mirror / relative for relative in data_file.mirror_paths or (data_file.name,)]
     candidates += [Path(folder) / data_file.name for folder in dataset.system_dirs]
     return candidates
 
 
-def _package_dir(package: str) -> Path | None:
+def package_dir(package: str) -> Path | None:
     """The folder of an installed package, found without importing it (imports can be slow)."""
     spec = importlib_util.find_spec(package)
     if spec is None or not spec.submodule_search_locations:

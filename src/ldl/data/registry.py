@@ -59,7 +59,7 @@ FASHION_MNIST = Dataset(
                 ("8d3605d196f4be44669e46906da9733c8131fef761fdbfec72c424d5222f1a05",),
             ),
         },
-        "upstream SHA-256 as published by two independent dataset libraries (not checked here); "
+        "upstream SHA-256 as published by two independent projects (not checked here); "
         "md5 from the Fashion-MNIST README; also_accept: computed by us from the Debian package "
         "dataset-fashion-mnist, whose gzip headers differ from upstream's",
     ),
@@ -174,7 +174,6 @@ SENTIMENT = Dataset(
     archive=Archive(
         name="sentiment-labelled-sentences.zip",
         url="https://archive.ics.uci.edu/static/public/331/sentiment+labelled+sentences.zip",
-        format="zip",
     ),
     files=tuple(
         DataFile(

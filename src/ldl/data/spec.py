@@ -22,7 +22,7 @@ class DataFile:
     name: str  # file name in the cache: <cache>/<dataset>/<name>
     size: int | None  # bytes, when known
     sha256: str | None  # of the canonical file
-    verified: bool  # True: sha256 computed by us from a real copy (see the module docstring)
+    verified: bool  # True: sha256 computed by us from a real copy (see ldl.data.registry)
     provenance: str  # how the checksum is known, in one sentence
     url: str | None = None  # canonical download URL (None for archive members and package files)
     md5: str | None = None  # the checksum the authors (or torchvision) publish, when they do
@@ -44,7 +44,6 @@ class Archive:
 
     name: str
     url: str
-    format: str  # "zip" or "tar"
     sha256: str | None = None
     md5: str | None = None
 

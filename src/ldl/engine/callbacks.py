@@ -52,9 +52,8 @@ class ProgressCallback(Callback):
     def after_epoch(self, learner: Learner) -> None:
         scores = "  ".join(f"{k} {v:.4f}" for k, v in learner.metrics.items() if k != "epoch")
         elapsed = time.perf_counter() - self.start
-        self.print_fn(
-            f"epoch {learner.epoch + 1}/{learner.num_epochs}  loss {learner.loss:.4f}  {scores}  {elapsed:.1f}s"
-        )
+        where = f"epoch {learner.epoch + 1}/{learner.num_epochs}"
+        self.print_fn(f"{where}  loss {learner.loss:.4f}  {scores}  {elapsed:.1f}s")
 
 
 class EarlyStopping(Callback):

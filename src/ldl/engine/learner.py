@@ -83,7 +83,8 @@ class Learner:
 
     def train_one_epoch(self) -> None:
         self.model.train()
-        for self.x, self.y in self.train_loader:
+        for x, y in self.train_loader:
+            self.x, self.y = x, y  # callbacks may read (or replace) the batch
             self._emit("before_batch")
             loss = self.loss_fn(self.model(Tensor(self.x)), self.y)
             self.optimizer.zero_grad()

@@ -243,13 +243,12 @@ class Tensor:
         return self.relu() + (-self).relu()
 
     def mean(self, axis=None, keepdims: bool = False):
-        count = self.data.size if axis is None else math.prod(np.atleast_1d(self.shape)[np.r_[axis]])
-        return self.sum(axis, keepdims) / count
+        return self.sum(axis, keepdims) / _count(self.shape, axis)
 
     def var(self, axis=None, keepdims: bool = False, unbiased: bool = False):
         """Mean squared distance from the mean (divide by n-1 with `unbiased`)."""
         centred = self - self.mean(axis, keepdims=True)
-        count = self.data.size if axis is None else math.prod(np.atleast_1d(self.shape)[np.r_[axis]])
+        count = _count(self.shape, axis)
         return (centred * centred).sum(axis, keepdims) / (count - 1 if unbiased else count)
 
     def softmax(self, axis: int = -1):
@@ -294,6 +293,14 @@ class Tensor:
     def argmax(self, axis=None) -> np.ndarray:
         """Indices of the largest entries (plain numpy: an index has no gradient)."""
         return self.data.argmax(axis=axis)
+
+
+def _count(shape: tuple[int, ...], axis) -> int:
+    """How many numbers a reduction over `axis` (None, an int or a tuple) combines into one."""
+    if axis is None:
+        return math.prod(shape)
+    axes = (axis,) if isinstance(axis, int) else axis
+    return math.prod(shape[a] for a in axes)
 
 
 def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:

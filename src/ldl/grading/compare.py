@@ -91,13 +91,16 @@ def compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: flo
     if close.all():
         return None
     first = tuple(int(i) for i in np.argwhere(~close)[0])
-    error = np.abs(got.astype(np.complex128 if got.dtype.kind == "c" else np.float64) - expected)
+    with np.errstate(invalid="ignore", over="ignore"):
+        error = np.abs(got.astype(np.complex128 if got.dtype.kind == "c" else np.float64) - expected)
     finite = error[np.isfinite(error)]
+    not_finite = error.size - finite.size
     details = [
         *header,
-        f"max abs error: {finite.max():.4g}" if finite.size else "max abs error: not finite (NaN or inf)",
+        f"max abs error: {finite.max():.4g}" if finite.size else "max abs error: none finite",
+        *([f"entries where got or expected is NaN or inf: {not_finite}"] if not_finite else []),
         f"mismatching entries: {int((~close).sum())} of {close.size}",
-        f"first mismatch at index {first}: expected {expected[first]!r}, got {got[first]!r}",
+        f"first mismatch at index {first}: expected {_number(expected[first])}, got {_number(got[first])}",
         f"tolerance: |got - expected| <= {atol:g} + {rtol:g} * |expected|",
     ]
     return Mismatch(where, "the values differ", details)

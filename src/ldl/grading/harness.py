@@ -108,6 +108,8 @@ def _fence(config: dict, guard) -> None:
     import resource
 
     _become_subreaper()
+    for stream in (sys.stdout, sys.stderr):  # prints reach the parent even if the code is killed
+        stream.reconfigure(line_buffering=True)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     file_limit = config.get("file_bytes", 64 * 2**20)
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_limit, file_limit))

@@ -9,6 +9,7 @@ The progress store is passed in (anything with the `ProgressStore` methods), so 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,8 +84,14 @@ def check(exercise: Exercise, workspace: Workspace, store: Store, lookup: Lookup
     result = grade(job_for(exercise, path, lookup, workspace))
     recorded = result.verdict.counts_as_attempt
     if recorded:
-        store.record_attempt(exercise.id, result.verdict.value, result.duration_s, result.summary[:500])
+        store.record_attempt(exercise.id, result.verdict.value, result.duration_s, feedback_digest(result))
     return CheckResult(result, path, recorded)
+
+
+def feedback_digest(result: GradeResult) -> str:
+    """16 hex digits that are equal when the same case fails the same way (to spot repeated mistakes)."""
+    key = "|".join([result.verdict.value, result.failing_case or "", *(result.hints[:1] or [result.summary])])
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 @dataclass

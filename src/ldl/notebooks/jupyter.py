@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -47,12 +48,19 @@ class JupyterLaunch:
             f"--IdentityProvider.token={self.token}",
             "--ServerApp.open_browser=" + ("True" if self.open_browser else "False"),
             f"--LabApp.default_url={self.page}",
+            *(["--allow-root"] if running_as_root() else []),  # e.g. inside a container
         ]
+
+
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def has_display() -> bool:
     """Whether a browser could open here (a desktop session, macOS or Windows)."""
-    return sys.platform in ("darwin", "win32") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return sys.platform in ("darwin", "win32") or bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def free_port() -> int:
@@ -62,7 +70,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def plan_launch(notebook: Path, root: Path, port: int | None = None, open_browser: bool | None = None) -> JupyterLaunch:
+def plan_launch(
+    notebook: Path, root: Path, port: int | None = None, open_browser: bool | None = None
+) -> JupyterLaunch:
     return JupyterLaunch(
         notebook=notebook,
         root=root,
@@ -73,6 +83,21 @@ def plan_launch(notebook: Path, root: Path, port: int | None = None, open_browse
 
 
 def start(launch: JupyterLaunch, quiet: bool = False) -> subprocess.Popen:
-    """Start the server in the background (the caller waits for it or stops it)."""
+    """Start the server in the background; the caller waits for it and stops it (`stop`).
+
+    The server gets its own session, so Ctrl-C in the terminal reaches only ldl, which then stops
+    the server cleanly (rather than JupyterLab asking "Shutdown this Jupyter server?")."""
     output = subprocess.DEVNULL if quiet else None
-    return subprocess.Popen(launch.command(), cwd=launch.root, stdout=output, stderr=output)
+    return subprocess.Popen(
+        launch.command(), cwd=launch.root, stdout=output, stderr=output, start_new_session=True
+    )
+
+
+def stop(server: subprocess.Popen, grace_s: float = 10) -> None:
+    """Ask the server to shut down (SIGTERM: it stops its kernels), then kill it if it lingers."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()

@@ -96,7 +96,9 @@ def run_reference_lab(
     return LabRunResult(lab_id=lab.id, title=lab.title, mode="tour", notebook=result)
 
 
-def list_labs(labs: tuple[Lab, ...], workspace: Workspace | None, latest: dict[str, LabRun]) -> list[LabListing]:
+def list_labs(
+    labs: tuple[Lab, ...], workspace: Workspace | None, latest: dict[str, LabRun]
+) -> list[LabListing]:
     """One row per lab, with where the learner's notebook is and how its last run went."""
     rows = []
     for lab in labs:

@@ -84,45 +84,66 @@ def run_notebook(
     code_cells = [(i, cell) for i, cell in enumerate(nb.cells) if cell.cell_type == "code"]
     result = NotebookResult(path=path, status="ok", duration_s=0.0)
     start = time.monotonic()
+    budget = Budget(timeout_per_cell, start + total_timeout if total_timeout else math.inf)
     with tempfile.TemporaryDirectory(prefix="ldl-lab-") as scratch:
         report_file = Path(scratch) / "report.jsonl"
         kernel_env = {"MPLBACKEND": "Agg", **os.environ, **(env or {}), "LDL_LAB_REPORT": str(report_file)}
         try:
-            _execute(nb, code_cells, result, kernel_name, kernel_env, cwd, timeout_per_cell, total_timeout, on_cell)
+            _execute(
+                _client(nb, kernel_name, timeout_per_cell, cwd),
+                code_cells,
+                result,
+                budget,
+                kernel_env,
+                on_cell,
+            )
         finally:
             result.duration_s = time.monotonic() - start
         result.metrics = read_metrics(report_file)
     return result
 
 
-def _execute(nb, code_cells, result, kernel_name, kernel_env, cwd, timeout_per_cell, total_timeout, on_cell):
+@dataclass(frozen=True)
+class Budget:
+    """How long cells may run: each at most `per_cell` seconds, and all of them before `deadline`."""
+
+    per_cell: float
+    deadline: float  # a time.monotonic() value; math.inf when the notebook as a whole is unlimited
+
+    def next_cell(self) -> float:
+        return min(self.per_cell, self.deadline - time.monotonic())
+
+
+def _client(nb, kernel_name: str, timeout_per_cell: float, cwd: Path):
     from nbclient import NotebookClient
 
-    deadline = time.monotonic() + total_timeout if total_timeout else float("inf")
-    client = NotebookClient(
+    return NotebookClient(
         nb,
-        timeout=timeout_per_cell,
+        timeout=math.ceil(timeout_per_cell),
         kernel_name=kernel_name,
-        interrupt_on_timeout=False,
+        interrupt_on_timeout=False,  # we kill instead (see the module docstring)
         shutdown_kernel="immediate",
         startup_timeout=120,
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its TCP-without-encryption warning
-        resources={"metadata": {"path": str(cwd)}},
+        resources={"metadata": {"path": str(cwd)}},  # the kernel's working directory
     )
+
+
+def _execute(client, code_cells, result: NotebookResult, budget: Budget, kernel_env, on_cell) -> None:
+    """Start the kernel, run the cells until one fails, and always kill the kernel afterwards."""
     client.reset_execution_trackers()
     try:
-        with client.setup_kernel(env=kernel_env, cwd=str(cwd)):
+        with client.setup_kernel(env=kernel_env):
             result.kernel_pid = _kernel_pid(client.km)
             try:
                 client.wait_for_reply(client.kc.kernel_info())
                 for position, (index, cell) in enumerate(code_cells):
-                    cell_result = _run_cell(client, cell, index, timeout_per_cell, deadline)
+                    cell_result = _run_cell(client, cell, index, budget)
                     result.cells.append(cell_result)
                     if on_cell:
                         on_cell(cell_result)
                     if cell_result.status != "ok":
-                        result.status = cell_result.status
-                        result.error = _summary(cell_result)
+                        result.status, result.error = cell_result.status, _summary(cell_result)
                         result.cells += [_not_run(i, c) for i, c in code_cells[position + 1 :]]
                         break
             finally:
@@ -134,30 +155,32 @@ def _execute(nb, code_cells, result, kernel_name, kernel_env, cwd, timeout_per_c
             kill_kernel(client.km)
 
 
-def _run_cell(client, cell, index: int, timeout_per_cell: float, deadline: float) -> CellResult:
+def _run_cell(client, cell, index: int, budget: Budget) -> CellResult:
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    cell_result = CellResult(index=index, status="ok", duration_s=0.0, first_line=_first_line(cell.source))
-    remaining = min(timeout_per_cell, deadline - time.monotonic())
-    if remaining <= 0:
-        cell_result.status, cell_result.error_message = "timeout", "the notebook's time budget ran out"
-        return cell_result
-    client.timeout = math.ceil(remaining)  # nbclient wants whole seconds
+    outcome = CellResult(index=index, status="ok", duration_s=0.0, first_line=_first_line(cell.source))
+    seconds = budget.next_cell()
+    if seconds <= 0:
+        return _failed(outcome, "timeout", None, "the notebook's time budget ran out")
+    client.timeout = math.ceil(seconds)  # nbclient wants whole seconds
     start = time.monotonic()
     try:
         client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
     except CellTimeoutError:
-        cell_result.status, cell_result.error_name = "timeout", "CellTimeoutError"
-        cell_result.error_message = f"the cell ran longer than {client.timeout:.0f} s, so its kernel was killed"
+        message = f"the cell ran longer than {client.timeout} s, so its kernel was killed"
+        _failed(outcome, "timeout", "CellTimeoutError", message)
     except CellExecutionError as error:
-        cell_result.status, cell_result.error_name, cell_result.error_message = "error", error.ename, error.evalue
-        cell_result.traceback = _tail(error.traceback)
+        _failed(outcome, "error", error.ename, error.evalue, _tail(error.traceback))
     except DeadKernelError as error:
-        cell_result.status, cell_result.error_name = "error", "DeadKernelError"
-        cell_result.error_message = f"the kernel died while running this cell (out of memory?): {error}"
-    finally:
-        cell_result.duration_s = time.monotonic() - start
-    return cell_result
+        message = f"the kernel died while running this cell (out of memory?): {error}"
+        _failed(outcome, "error", "DeadKernelError", message)
+    outcome.duration_s = time.monotonic() - start
+    return outcome
+
+
+def _failed(cell: CellResult, status: str, name: str | None, message: str, traceback: str | None = None):
+    cell.status, cell.error_name, cell.error_message, cell.traceback = status, name, message, traceback
+    return cell
 
 
 def kill_kernel(km) -> None:
@@ -216,12 +239,16 @@ def _load(notebook: str | Path | Any) -> tuple[Path | None, Any]:
     except FileNotFoundError:
         raise LdlError(f"There is no notebook at {path}.") from None
     except (nbformat.reader.NotJSONError, json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise LdlError(f"{path} is not a notebook: it is not valid JSON ({error}).",
-                       hint="Restore it with `ldl reset LAB`, which keeps a backup of this file.") from None
+        raise LdlError(
+            f"{path} is not a notebook: it is not valid JSON ({error}).",
+            hint="Restore it with `ldl reset LAB`, which keeps a backup of this file.",
+        ) from None
     except (nbformat.ValidationError, KeyError, AttributeError, TypeError) as error:
         message = str(error).splitlines()[0]
-        raise LdlError(f"{path} is not a valid notebook: {message}",
-                       hint="Restore it with `ldl reset LAB`, which keeps a backup of this file.") from None
+        raise LdlError(
+            f"{path} is not a valid notebook: {message}",
+            hint="Restore it with `ldl reset LAB`, which keeps a backup of this file.",
+        ) from None
     return path, nb
 
 

@@ -10,7 +10,7 @@ on the same split for the same number of epochs (`ldl.practical.sentiment`). Tar
 transferred model >= 80% held-out accuracy, and better than the one from scratch.
 
     ldl run practical.text            # full: a few minutes on 2 cores
-    ldl run practical.text --fast     # CI: 100,000 characters, 400 sentences, seconds
+    ldl run practical.text --fast     # CI: 50,000 characters, 300 sentences, seconds
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Config:
     """Hyperparameters of the text reference run."""
 
     fast: bool = False
-    """CI mode: 100,000 characters, one language-model epoch, 400 sentences."""
+    """CI mode: 50,000 characters, a narrower language model for one epoch, 300 sentences."""
     seed: int = 0
     """Seeds Python, numpy and torch, the sentence split and the batch order."""
     lm_num_epochs: int = 3
@@ -73,6 +73,8 @@ def train_language_model(config: Config, text: str, run, progress=None):
     vocab = char_vocab(text)
     dls = char_lm_dataloaders(text, vocab, config.lm_seq_len, config.lm_batch_size, valid_fraction=0.1)
     sizes = dict(emb_sz=config.lm_embedding_size, n_hid=config.lm_hidden_size, n_layers=config.lm_num_layers)
+    if config.fast:
+        sizes.update(emb_sz=32, n_hid=128)
     model = get_language_model(AWD_LSTM, len(vocab), config={**awd_lstm_lm_config, **sizes}, drop_mult=0.3)
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=rnn_cbs())
     num_epochs = 1 if config.fast else config.lm_num_epochs
@@ -120,7 +122,7 @@ def compare_sentiment_models(config: Config, run) -> dict[str, float]:
     data = load("sentiment")
     sentences, labels = list(data.sentences), torch.as_tensor(data.labels, dtype=torch.long)
     if config.fast:
-        sentences, labels = sentences[:400], labels[:400]
+        sentences, labels = sentences[:300], labels[:300]
     train_index, valid_index = random_split(len(sentences), config.valid_fraction, config.seed)
     train_text = [sentences[i] for i in train_index]
     vocab = sentiment.build_vocab(train_text)  # words seen in training only: no peeking
@@ -152,7 +154,7 @@ def train(config: Config, root=None, progress=None) -> RunResult:
     run = begin("text", config, root)
     text = load("tiny-shakespeare")
     if config.fast:
-        text = text[:100_000]
+        text = text[:50_000]
     learn, vocab, metrics = train_language_model(config, text, run, progress)
     samples = write_samples(config, learn.model, vocab, run)
     metrics.update(compare_sentiment_models(config, run))

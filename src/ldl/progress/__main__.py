@@ -12,11 +12,9 @@ raw "database is locked").
 from __future__ import annotations
 
 import json
-import sys
 
 import typer
 
-from ldl.errors import LdlError
 from ldl.progress.store import ProgressStore
 from ldl.workspace import require_workspace
 
@@ -56,8 +54,4 @@ def record_attempt(
 
 
 if __name__ == "__main__":
-    try:
-        tool(prog_name="python -m ldl.progress")
-    except LdlError as error:  # typer vendors its own click, so it does not render ours
-        error.show()
-        sys.exit(error.exit_code)
+    tool(prog_name="python -m ldl.progress")

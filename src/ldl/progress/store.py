@@ -191,7 +191,13 @@ class ProgressStore:
         encoded = json.dumps(dict(metrics or {}))
         duration_s = float(duration_s)
         return self._record(
-            "lab_runs", event_id, lab_id=lab_id, status=status, duration_s=duration_s, metrics=encoded, mode=mode
+            "lab_runs",
+            event_id,
+            lab_id=lab_id,
+            status=status,
+            duration_s=duration_s,
+            metrics=encoded,
+            mode=mode,
         )
 
     def lab_runs(self, lab_id: str | None = None) -> list[LabRun]:

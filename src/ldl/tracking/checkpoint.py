@@ -33,6 +33,7 @@ from typing import Any
 from ldl.errors import LdlError
 from ldl.tracking import checkpoint_format as fmt
 from ldl.tracking.configs import config_to_dict, describe_config_diff
+from ldl.tracking.store import process_alive
 
 SCHEMA_VERSION = 1
 _NAME = re.compile(r"^step-(\d{9,})\.(pt|npz)$")
@@ -62,16 +63,6 @@ def _fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _test_pause(step: int) -> None:
@@ -115,8 +106,9 @@ class CheckpointManager:
         """Delete temporary files left by saves that were killed (whose process is gone)."""
         removed = []
         for path in self.dir.glob(".step-*.tmp"):
-            pid = int(path.name.split(".")[-2])
-            if not _pid_alive(pid) or pid == os.getpid():
+            pid_text = path.name.split(".")[-2]  # .step-000000100.pt.<pid>.tmp
+            pid = int(pid_text) if pid_text.isdigit() else 0
+            if not pid or not process_alive(pid) or pid == os.getpid():
                 path.unlink(missing_ok=True)
                 removed.append(path)
         return removed
@@ -163,8 +155,7 @@ class CheckpointManager:
         path = Path(path)
         if not fmt.is_intact(path):
             raise CorruptCheckpoint(
-                f"{path} is not a complete checkpoint: it is truncated or damaged, or ldl did not "
-                "write it.",
+                f"{path} is not a complete checkpoint: it is truncated or damaged, or ldl did not write it.",
                 hint="Resume from an earlier checkpoint in the same folder, or start a new run.",
             )
         try:

@@ -148,8 +148,7 @@ def read_torch(path: Path) -> Any:
         tree = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as error:
         raise LdlError(
-            f"Refusing to load {path}: it asks to run code while loading, which a checkpoint "
-            "never needs.",
+            f"Refusing to load {path}: it asks to run code while loading, which a checkpoint never needs.",
             hint="Only load checkpoints that ldl wrote. If you trust this file, load it yourself "
             f"with torch.load(weights_only=False). Details: {str(error).splitlines()[0]}",
         ) from error

@@ -121,6 +121,30 @@ def evaluate(model, x, y) -> dict[str, float]:
     return {"val_loss": loss, "val_accuracy": accuracy}
 
 
+def snapshot(model, optimizer, scheduler, position: dict[str, int]) -> dict[str, Any]:
+    """Every piece of state that changes during training, for a checkpoint.
+
+    `position` is {"step", "epoch", "batch"}: the step counter and the *next* batch to train on."""
+    return {
+        "model": model.state_dict(),
+        "optimizer": optimizer.state_dict(),  # includes the momentum buffers
+        "scheduler": scheduler.state_dict(),
+        "rng": rng_state(),  # dropout draws from torch's generator
+        "position": position,
+    }
+
+
+def restore(state: dict[str, Any], model, optimizer, scheduler) -> tuple[int, int, int]:
+    """Put a `snapshot` back into freshly built objects; returns (step, epoch, batch).
+
+    The random states go back last: building the model drew random numbers for its weights."""
+    model.load_state_dict(state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    restore_rng_state(state["rng"])
+    return state["position"]["step"], state["position"]["epoch"], state["position"]["batch"]
+
+
 def train(
     config: Config,
     resume: bool | str | None = None,
@@ -143,19 +167,12 @@ def train(
     scheduler = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=total_steps)
 
     step, start_epoch, start_batch = 0, 0, 0
-    if run.resumed:  # put every piece of changing state back
-        state = run.resumed.state
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        scheduler.load_state_dict(state["scheduler"])
-        restore_rng_state(state["rng"])
-        step, start_epoch, start_batch = (state["position"][k] for k in ("step", "epoch", "batch"))
+    if run.resumed:
+        step, start_epoch, start_batch = restore(run.resumed.state, model, optimizer, scheduler)
 
     def save(epoch: int, next_batch: int) -> None:
         position = {"step": step, "epoch": epoch, "batch": next_batch}
-        state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(),
-                 "scheduler": scheduler.state_dict(), "rng": rng_state(), "position": position}  # fmt: skip
-        run.checkpoints.save(state, step)
+        run.checkpoints.save(snapshot(model, optimizer, scheduler, position), step)
 
     saved_at = step if run.resumed else None
     with GracefulInterrupt() as interrupt:

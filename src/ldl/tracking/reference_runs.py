@@ -68,8 +68,7 @@ def find_reference(name: str, stages_root: Path = STAGES_ROOT) -> ReferenceRun:
     close = difflib.get_close_matches(name, list(catalog), n=3)
     raise LdlError(
         f"There is no reference run named {name!r}.",
-        hint=(f"Did you mean {', '.join(close)}? " if close else "")
-        + "`ldl run --list` shows them all.",
+        hint=(f"Did you mean {', '.join(close)}? " if close else "") + "`ldl run --list` shows them all.",
     )
 
 

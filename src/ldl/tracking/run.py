@@ -17,7 +17,6 @@ that the resumed run's metrics continue exactly where the saved state left off.
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -96,9 +95,7 @@ class Run:
     def log(self, step: int, **metrics: Any) -> None:
         """Append {"step": step, "time": now, **metrics} to metrics.jsonl (flushed at once)."""
         record = {"step": int(step), "time": round(datetime.now(UTC).timestamp(), 3)}
-        for name, value in metrics.items():
-            value = _number(value)
-            record[name] = None if isinstance(value, float) and not math.isfinite(value) else value
+        record.update({name: _number(value) for name, value in metrics.items()})  # NaN stays NaN
         self._metrics_file.write(json.dumps(record) + "\n")
         self._metrics_file.flush()
         self._records += 1
@@ -145,6 +142,7 @@ class Run:
     def _set_status(self, status: str) -> None:
         meta = store.read_json(self.dir / store.RUN_FILE, {})
         meta["status"] = status
+        meta["pid"] = os.getpid()  # lets `ldl runs list` tell a live run from a killed one
         store.write_json(self.dir / store.RUN_FILE, meta)
 
     def __enter__(self) -> Run:
@@ -184,6 +182,13 @@ def start_run(
     config_dict = config_to_dict(config)
     run_dir = _resume_dir(stage, name, root, resume) if resume else None
     if run_dir is not None:
+        meta = store.read_json(run_dir / store.RUN_FILE, {})
+        if (meta.get("stage"), meta.get("name")) != (stage, name):
+            raise LdlError(
+                f"Cannot resume {run_dir} as {stage}/{name}: "
+                f"it is a {meta.get('stage')}/{meta.get('name')} run.",
+                hint="Pass a run of the same training script, or start a new run.",
+            )
         saved = store.read_json(run_dir / "config.json", {})
         differences = describe_config_diff(saved, config_dict)
         if differences:
@@ -197,8 +202,14 @@ def start_run(
     run_dir.mkdir(parents=True, exist_ok=False)
     (run_dir / "plots").mkdir()
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    meta = {"schema": store.SCHEMA_VERSION, "stage": stage, "name": name, "run_id": run_id,
-            "created": created, "status": "running"}  # fmt: skip
+    meta = {
+        "schema": store.SCHEMA_VERSION,
+        "stage": stage,
+        "name": name,
+        "run_id": run_id,
+        "created": created,
+        "status": "running",
+    }
     store.write_json(run_dir / store.RUN_FILE, meta)
     store.write_json(run_dir / "config.json", config_dict)
     return Run(run_dir, config_dict, keep_last, resume=False, tensorboard=tensorboard)

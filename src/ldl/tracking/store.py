@@ -90,6 +90,25 @@ class RunInfo:
     config: dict[str, Any] = field(default_factory=dict)
 
 
+def _status(meta: dict[str, Any]) -> str:
+    """The recorded status, except that a "running" run whose process is gone was killed."""
+    status = meta.get("status", "unknown")
+    if status == "running" and meta.get("pid") and not process_alive(meta["pid"]):
+        return "killed"
+    return status
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
 def run_info(run_dir: Path, with_metrics: bool = True) -> RunInfo:
     meta = read_json(run_dir / RUN_FILE, {}) or {}
     records = read_metrics(run_dir) if with_metrics else []
@@ -102,7 +121,7 @@ def run_info(run_dir: Path, with_metrics: bool = True) -> RunInfo:
         name=meta.get("name", run_dir.parent.name),
         dir=run_dir,
         created=meta.get("created", ""),
-        status=meta.get("status", "unknown"),
+        status=_status(meta),
         last_step=records[-1].get("step") if records else None,
         last_metrics=last,
         summary=read_json(run_dir / "summary.json", {}) or {},

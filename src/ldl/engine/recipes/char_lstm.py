@@ -73,14 +73,14 @@ def train(config: Config, root=None) -> Result:
     """Train, log to runs/deep-dive/char-lstm/<run-id>/, return validation nats/bits and a sample."""
     manual_seed(config.seed)
     text = shakespeare(config.fast)
-    steps, epochs, valid_batches = (8, 1, 2) if config.fast else (config.steps_per_epoch, config.num_epochs,
-                                                                   config.valid_batches)  # fmt: skip
+    full = (config.steps_per_epoch, config.num_epochs, config.valid_batches)
+    steps, epochs, valid_batches = (8, 1, 2) if config.fast else full
     train_loader = WindowLoader(text.train, config.batch_size, config.length, steps, config.seed)
     valid_loader = WindowLoader(text.valid, config.batch_size, config.length, valid_batches, fixed=True)
     model = CharLSTM(text.vocab_size, config)
     optimizer = optim.AdamW(model.parameters(), lr=config.lr, weight_decay=0.0)
-    run, learner = fit(config, "char-lstm", model, sequence_loss, optimizer, train_loader, valid_loader, epochs,
-                       root=root)  # fmt: skip
+    loaders = (train_loader, valid_loader)
+    run, learner = fit(config, "char-lstm", model, sequence_loss, optimizer, *loaders, epochs, root=root)
     nats = learner.history[-1]["valid_loss"]
     text_out = sample(model, text, "ROMEO:\n", 40 if config.fast else config.sample_length, seed=config.seed)
     return finish(run, learner, sample=text_out, valid_bits_per_char=bits(nats))

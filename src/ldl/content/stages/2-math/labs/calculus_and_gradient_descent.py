@@ -191,7 +191,8 @@ print(f"after {banana_steps} steps: x = {banana[-1]}, distance to the minimum {d
 #   the number of steps needed?
 # - On Rosenbrock, try lr = 0.002 and 0.0005. Which one gets closer in the same number of steps,
 #   and why does one of them fail?
-# - Exercises for this unit: `central_difference`, `quadratic_gradient`, `gradient_descent`.
+# - Exercises for this unit: `central_difference`, `quadratic_gradient`, `gradient_descent`,
+#   `gradient_check`.
 
 # %%
 final_loss = {name: float(bowl(path[-1])) for name, path in paths.items()}

@@ -283,7 +283,7 @@ def randomized_svd(A, k, oversample=10, power_steps=2, seed=0):
     return (Q @ U_small)[:, :k], sigma[:k], Vt[:k]
 
 
-m, n, k = (600, 400, 10) if FAST else (3000, 2000, 20)
+m, n, k = (600, 400, 10) if FAST else (2000, 1000, 20)
 A = rng.normal(size=(m, k)) @ rng.normal(size=(k, n)) + 0.01 * rng.normal(size=(m, n))  # rank k + noise
 
 

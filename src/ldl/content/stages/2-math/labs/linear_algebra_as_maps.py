@@ -159,7 +159,8 @@ low_rank = U_part @ V_part  # (50, 40), but built from 3 directions
 noisy = low_rank + 1e-6 * rng.normal(size=low_rank.shape)
 for name, M in (("product of 50x3 and 3x40", low_rank), ("same plus 1e-6 noise", noisy)):
     singular_values = np.linalg.svd(M, compute_uv=False)
-    print(f"{name:26s} rank {np.linalg.matrix_rank(M):2d}; singular values {singular_values[:5]} ...")
+    largest = ", ".join(f"{value:.1e}" for value in singular_values[:5])
+    print(f"{name:26s} rank {np.linalg.matrix_rank(M):2d}; singular values {largest}, ...")
 
 # %% [markdown]
 # The noisy version has full rank in exact arithmetic, but only 3 singular values are large: it is
@@ -228,7 +229,7 @@ print("singular values:", sigma, "| U Σ Vᵀ == A:", np.allclose(U @ np.diag(si
 # - Find a 2x2 matrix with no real eigenvectors (hint: section 2 has one) and check with
 #   `np.linalg.eig`.
 # - Exercises for this unit: `compose_maps`, `project_onto_subspace`, `eigen_reconstruct`
-#   (`ldl exercise list` shows them).
+#   (`ldl exercises` lists them).
 
 # %%
 report(

@@ -231,7 +231,7 @@ plt.show()
 #   proportional to `p⁵⁰(1 − p)⁵⁰`). How many flips does it take to change its mind?
 # - Replace `sample.std()` by `sample.std(ddof=1)` and check on the grid that it is not the maximum.
 # - Exercises for this unit: `discrete_moments`, `bayes_posterior`, `gaussian_log_likelihood`,
-#   `gaussian_mle`, `softmax_cross_entropy`.
+#   `gaussian_mle`, `stable_softmax`, `logsumexp`, `softmax_cross_entropy`.
 
 # %%
 report(softmax_accuracy=accuracy, final_nll=float(losses[-1]), coin_posterior_mean=posterior_mean)

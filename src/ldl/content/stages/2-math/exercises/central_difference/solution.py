@@ -6,16 +6,17 @@ import numpy as np
 
 
 def derivative(f: Callable[[float], float], x: float, h: float = 1e-5) -> float:
-    """(f(x + h) - f(x - h)) / 2h."""
+    """f'(x) ≈ (f(x + h) - f(x - h)) / 2h."""
     return (f(x + h) - f(x - h)) / (2 * h)
 
 
-def gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-5) -> np.ndarray:
-    """Partial derivatives of scalar f at x by central differences; same shape as x."""
-    x = np.asarray(x, dtype=np.float64)
-    grad = np.zeros_like(x)
-    for i in np.ndindex(x.shape):  # every coordinate, whatever the shape
-        step = np.zeros_like(x)
-        step[i] = h
-        grad[i] = (f(x + step) - f(x - step)) / (2 * h)
-    return grad
+def second_derivative(f: Callable[[float], float], x: float, h: float = 1e-4) -> float:
+    """f''(x) ≈ (f(x + h) - 2 f(x) + f(x - h)) / h²."""
+    return (f(x + h) - 2 * f(x) + f(x - h)) / h**2  # (slope right − slope left) / h
+
+
+def directional_derivative(
+    f: Callable[[np.ndarray], float], x: np.ndarray, v: np.ndarray, h: float = 1e-5
+) -> float:
+    """The rate of change of f at x along v: (f(x + h v) - f(x - h v)) / 2h. x is left unchanged."""
+    return float((f(x + h * v) - f(x - h * v)) / (2 * h))  # x + h*v is a new array: x stays as it was

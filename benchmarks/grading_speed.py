@@ -1,0 +1,91 @@
+"""How long does a learner wait for feedback? Target (issue 4, item 7): under 1.5 s wall-clock
+for a typical numpy exercise.
+
+For every exercise in the repository that requires numpy only, the reference solution is graded
+as if it were the learner's file (`ldl.grading.selfcheck.grade_as_learner`: both sandboxed
+children, the comparison, the feedback), `--repeats` times; the report is the median over the
+exercises of each exercise's median time. The peer, measured interleaved in the same run, is the
+bare floor of any sandboxed grading: starting `python -I` and importing numpy, once. Their ratio
+says how much the grader adds on top of that floor. The children run numpy on one thread.
+
+Run: `.venv/bin/python benchmarks/grading_speed.py [--repeats 3] [--json]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+from ldl.curriculum.items import load_exercises
+from ldl.grading.sandbox import ONE_THREAD
+from ldl.grading.selfcheck import grade_as_learner
+from ldl.grading.verdicts import Verdict
+
+TARGET_SECONDS = 1.5
+
+
+def python_with_numpy_seconds() -> float:
+    """The peer: one `python -I -c "import numpy"`, the floor under every sandboxed child."""
+    env = {name: "1" for name in ONE_THREAD}
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-I", "-c", "import numpy"], check=True, env=env)
+    return time.perf_counter() - started
+
+
+def grading_seconds(exercise) -> float:
+    started = time.perf_counter()
+    result = grade_as_learner(exercise, exercise.solution_path)
+    elapsed = time.perf_counter() - started
+    if result.verdict is not Verdict.PASS:
+        raise SystemExit(f"{exercise.id}: the reference solution got {result.verdict.value}:\n{result.feedback}")
+    return elapsed
+
+
+def measure(repeats: int) -> dict:
+    exercises = [e for e in load_exercises() if set(e.requires) <= {"numpy"}]
+    per_exercise, peers = {}, []
+    for exercise in exercises:
+        times = []
+        for _ in range(repeats):
+            times.append(grading_seconds(exercise))
+            peers.append(python_with_numpy_seconds())  # interleaved: a busy moment slows both
+        per_exercise[exercise.id] = statistics.median(times)
+    median = statistics.median(per_exercise.values())
+    peer = statistics.median(peers)
+    return {
+        "exercises": len(exercises),
+        "repeats": repeats,
+        "median_seconds": round(median, 3),
+        "slowest": max(per_exercise, key=per_exercise.get),
+        "slowest_seconds": round(max(per_exercise.values()), 3),
+        "peer_python_numpy_seconds": round(peer, 3),
+        "ratio_to_peer": round(median / peer, 2),
+        "target_seconds": TARGET_SECONDS,
+        "meets_target": median < TARGET_SECONDS,
+        "per_exercise_seconds": {key: round(value, 3) for key, value in per_exercise.items()},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    report = measure(args.repeats)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return
+    print(f"numpy exercises graded:        {report['exercises']} x {report['repeats']}")
+    print(f"median feedback time:          {report['median_seconds']:.3f} s  (target < {TARGET_SECONDS} s: "
+          f"{'met' if report['meets_target'] else 'NOT met'})")
+    print(f"slowest exercise:              {report['slowest']} {report['slowest_seconds']:.3f} s")
+    print(f"peer, python -I + import numpy: {report['peer_python_numpy_seconds']:.3f} s")
+    print(f"ratio grading / peer:          {report['ratio_to_peer']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""The reference runs in fast mode, in-process, into a temporary runs folder; the full CNN run
+(>= 89% test accuracy, ~20 minutes on a busy 2-core machine) is marked slow."""
+
+from __future__ import annotations
+
+import importlib
+import math
+import os
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+import ldl
+
+RUNS_YAML = Path(ldl.__file__).parent / "content" / "stages" / "3-deep-dive" / "runs.yaml"
+SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def offline_data(monkeypatch, tmp_path_factory):
+    """Datasets from the machine (Fashion-MNIST's Debian package, the shared mirror), never the network."""
+    monkeypatch.setenv("LDL_OFFLINE", "1")
+    monkeypatch.setenv("LDL_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data-cache"))
+    if "LDL_DATA_MIRROR" not in os.environ and SHARED_DATA.is_dir():
+        monkeypatch.setenv("LDL_DATA_MIRROR", str(SHARED_DATA))
+
+
+def load_entry(name: str):
+    entries = {entry["name"]: entry for entry in yaml.safe_load(RUNS_YAML.read_text())}
+    entry = entries[name]
+    module, attribute = entry["target"].split(":")
+    config_module, config_name = entry["config"].split(":")
+    return getattr(importlib.import_module(module), attribute), getattr(
+        importlib.import_module(config_module), config_name
+    )
+
+
+def test_runs_yaml_entries_point_at_documented_configs():
+    entries = yaml.safe_load(RUNS_YAML.read_text())
+    assert {e["name"] for e in entries} == {
+        f"deep-dive.{n}" for n in ("mlp", "cnn", "char-lstm", "transformer", "lr-find")
+    }
+    for entry in entries:
+        train, config = load_entry(entry["name"])
+        assert callable(train) and is_dataclass(config) and entry["stage"] == "deep-dive"
+        assert "fast" in {f.name for f in fields(config)}
+        source = Path(importlib.import_module(config.__module__).__file__).read_text()
+        for f in fields(config):  # every field is documented by the docstring line under it
+            assert f"{f.name}:" in source and '"""' in source.split(f"    {f.name}:", 1)[1].splitlines()[1], (
+                f.name
+            )
+
+
+@pytest.mark.parametrize("name", ["deep-dive.mlp", "deep-dive.cnn"])
+def test_image_recipes_learn_in_fast_mode(name, tmp_path):
+    train, config = load_entry(name)
+    result = train(config(fast=True), root=tmp_path)
+    assert result.metrics["test_accuracy"] > 0.4  # chance is 0.1; this is after 8 steps on 1,024 images
+    assert (result.run_dir / "summary.json").exists() and list((result.run_dir / "checkpoints").iterdir())
+
+
+@pytest.mark.parametrize("name", ["deep-dive.char-lstm", "deep-dive.transformer"])
+def test_text_recipes_learn_and_sample_in_fast_mode(name, tmp_path):
+    train, config = load_entry(name)
+    result = train(config(fast=True), root=tmp_path)
+    assert result.metrics["valid_loss"] < math.log(65) - 0.3  # better than uniform over the characters
+    assert result.metrics["valid_bits_per_char"] == pytest.approx(result.metrics["valid_loss"] / math.log(2))
+    assert result.sample.startswith("ROMEO:\n") and len(result.sample) == len("ROMEO:\n") + 40
+    assert (result.run_dir / "sample.txt").read_text() == result.sample
+
+
+def test_lr_finder_suggests_a_rate_inside_the_sweep(tmp_path):
+    train, config = load_entry("deep-dive.lr-find")
+    cfg = config(fast=True)
+    result = train(cfg, root=tmp_path)
+    assert cfg.start_lr <= result.metrics["suggested_lr"] <= cfg.end_lr
+    assert (result.run_dir / "plots" / "lr_find.png").exists()
+
+
+@pytest.mark.slow
+def test_full_cnn_reaches_89_percent(tmp_path):
+    train, config = load_entry("deep-dive.cnn")
+    result = train(config(), root=tmp_path)
+    assert result.metrics["test_accuracy"] >= 0.89
