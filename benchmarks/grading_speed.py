@@ -41,7 +41,9 @@ def grading_seconds(exercise) -> float:
     result = grade_as_learner(exercise, exercise.solution_path)
     elapsed = time.perf_counter() - started
     if result.verdict is not Verdict.PASS:
-        raise SystemExit(f"{exercise.id}: the reference solution got {result.verdict.value}:\n{result.feedback}")
+        raise SystemExit(
+            f"{exercise.id}: the reference solution got {result.verdict.value}:\n{result.feedback}"
+        )
     return elapsed
 
 
@@ -80,8 +82,10 @@ def main() -> None:
         print(json.dumps(report, indent=2))
         return
     print(f"numpy exercises graded:        {report['exercises']} x {report['repeats']}")
-    print(f"median feedback time:          {report['median_seconds']:.3f} s  (target < {TARGET_SECONDS} s: "
-          f"{'met' if report['meets_target'] else 'NOT met'})")
+    print(
+        f"median feedback time:          {report['median_seconds']:.3f} s  (target < {TARGET_SECONDS} s: "
+        f"{'met' if report['meets_target'] else 'NOT met'})"
+    )
     print(f"slowest exercise:              {report['slowest']} {report['slowest_seconds']:.3f} s")
     print(f"peer, python -I + import numpy: {report['peer_python_numpy_seconds']:.3f} s")
     print(f"ratio grading / peer:          {report['ratio_to_peer']:.2f}")

@@ -13,7 +13,13 @@ from ldl.engine.nn import init
 
 def test_named_parameters_use_pytorch_dotted_names():
     model = nn.Sequential(nn.Linear(3, 4), nn.ReLU(), nn.BatchNorm1d(4), nn.Linear(4, 2, bias=False))
-    assert [n for n, _ in model.named_parameters()] == ["0.weight", "0.bias", "2.weight", "2.bias", "3.weight"]
+    assert [n for n, _ in model.named_parameters()] == [
+        "0.weight",
+        "0.bias",
+        "2.weight",
+        "2.bias",
+        "3.weight",
+    ]
     assert [n for n, _ in model.named_buffers()] == ["2.running_mean", "2.running_var"]
     assert model.num_parameters() == 12 + 4 + 4 + 4 + 8
 
@@ -94,7 +100,9 @@ def test_recurrent_shapes_and_state_carry(kind):
     # reading the sequence in two halves, carrying the state, gives the same outputs
     first, carried = layer(x[:, :3])
     second, _ = layer(x[:, 3:], carried)
-    np.testing.assert_allclose(np.concatenate([first.data, second.data], axis=1), out.data, rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(
+        np.concatenate([first.data, second.data], axis=1), out.data, rtol=1e-5, atol=1e-6
+    )
 
 
 def test_causal_attention_ignores_the_future():

@@ -36,7 +36,7 @@ def total(x):
     return float(np.sum(x))
 '''
 
-CHECKS = f'''
+CHECKS = f"""
 import numpy as np
 
 from ldl.grading.spec import Case
@@ -49,7 +49,7 @@ def cases():
         Case("total of a matrix", call="total", args=(x,)),
         Case("a hidden case", call="scale", args=(np.array([{HIDDEN_INPUT}]), 3.0), show_input=False),
     ]
-'''
+"""
 
 MISTAKE = '''"""You multiply by the factor twice."""
 
@@ -114,7 +114,11 @@ def sandbox_processes() -> list[psutil.Process]:
     for process in psutil.process_iter():
         try:
             environ = process.environ()
-            if process.pid != os.getpid() and TOKEN_VARIABLE in environ and environ.get(SESSION_VARIABLE) == SESSION:
+            if (
+                process.pid != os.getpid()
+                and TOKEN_VARIABLE in environ
+                and environ.get(SESSION_VARIABLE) == SESSION
+            ):
                 if process.status() != psutil.STATUS_ZOMBIE:
                     found.append(process)
         except psutil.Error:

@@ -126,5 +126,7 @@ def test_the_watch_loop_rechecks_after_each_save(tmp_path):
         if edit is not None:
             watched.write_text(edit)
 
-    count = watch_loop(lambda: [watched], lambda: runs.append(watched.read_text()), sleep=fake_sleep, max_polls=3)
+    count = watch_loop(
+        lambda: [watched], lambda: runs.append(watched.read_text()), sleep=fake_sleep, max_polls=3
+    )
     assert runs == ["v1", "v2", "v3 is longer"] and count == 3

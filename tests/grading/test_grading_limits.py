@@ -18,10 +18,12 @@ LOOPS = {
     "a busy loop": "while True:\n    pass\n",
     "a sleep loop": "import time\nwhile True:\n    time.sleep(0.01)\n",
     "a loop that catches BaseException": (
-        "import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n        pass\n"
+        "import time\nwhile True:\n    try:\n        time.sleep(10)\n    except BaseException:\n"
+        "        pass\n"
     ),
     "a loop that ignores SIGTERM and SIGINT": (
-        "import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
         "while True:\n    pass\n"
     ),
     "a child process that outlives it": (
@@ -87,7 +89,9 @@ def test_a_failing_reference_solution_is_a_grader_error(tmp_path):
 
 
 def test_checks_that_crash_are_a_grader_error(tmp_path):
-    result = grade(make_job(tmp_path, CORRECT, checks="def cases():\n    raise ValueError('broken checks')\n"))
+    result = grade(
+        make_job(tmp_path, CORRECT, checks="def cases():\n    raise ValueError('broken checks')\n")
+    )
     assert result.verdict is Verdict.GRADER_ERROR
     assert "broken checks" in result.feedback
 
@@ -142,3 +146,11 @@ def test_an_orphan_with_a_cleared_environment_is_killed_too(tmp_path):
     for process in survivors:
         process.kill()
     assert not survivors
+
+
+def test_a_slow_known_mistake_never_turns_a_pass_into_a_grader_error(tmp_path):
+    job = make_job(tmp_path, CORRECT)
+    slow = "import time\n\ndef scale(x, factor):\n    time.sleep(30)\n\ndef total(x):\n    time.sleep(30)\n"
+    (job.mistakes_dir / "slow.py").write_text('"""A slow mistake."""\n' + slow)
+    result = grade(job)
+    assert result.verdict is Verdict.PASS, result.feedback

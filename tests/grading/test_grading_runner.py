@@ -47,7 +47,9 @@ def test_a_generic_diagnosis_names_a_missing_division(tmp_path):
 
 
 def test_an_exception_is_an_error_with_the_learners_traceback_only(tmp_path):
-    learner = CORRECT.replace("return x * factor", "return helper(x)") + "\n\ndef helper(x):\n    return x[99]\n"
+    learner = (
+        CORRECT.replace("return x * factor", "return helper(x)") + "\n\ndef helper(x):\n    return x[99]\n"
+    )
     result = grade(make_job(tmp_path, learner))
     assert result.verdict is Verdict.ERROR
     assert "IndexError" in result.summary
@@ -56,7 +58,10 @@ def test_an_exception_is_an_error_with_the_learners_traceback_only(tmp_path):
 
 
 def test_the_starter_body_reads_as_not_implemented(tmp_path):
-    learner = "def scale(x, factor):\n    raise NotImplementedError\n\ndef total(x):\n    raise NotImplementedError\n"
+    learner = (
+        "def scale(x, factor):\n    raise NotImplementedError\n\ndef total(x):\n"
+        "    raise NotImplementedError\n"
+    )
     result = grade(make_job(tmp_path, learner))
     assert result.verdict is Verdict.ERROR
     assert "not implemented yet" in result.summary and "`scale`" in result.summary
@@ -85,7 +90,7 @@ def test_what_the_code_prints_is_shown_but_capped(tmp_path):
 
 
 def test_checks_with_a_custom_compare_rule_run_in_the_parent(tmp_path):
-    checks = '''
+    checks = """
 import numpy as np
 from ldl.grading.spec import Case
 
@@ -96,7 +101,7 @@ def same_sign(expected, got, case):
 
 def cases():
     return [Case("signs only", call="scale", args=(np.array([1.0, -2.0]), 2.0), compare="same_sign")]
-'''
+"""
     near = CORRECT.replace("return x * factor", "return x * factor * 10")
     assert grade(make_job(tmp_path / "a", near, checks=checks)).verdict is Verdict.PASS
     flipped = CORRECT.replace("return x * factor", "return -x * factor")
@@ -122,7 +127,34 @@ def total(x):
 def test_a_solution_importing_torch_passes_under_the_same_limits(tmp_path):
     # memory_mb is measured above the footprint after the trusted imports (torch alone is ~1 GB
     # resident here), so an ordinary exercise budget leaves torch room to work.
-    job = make_job(tmp_path, TORCH_SOLUTION, solution=TORCH_SOLUTION, requires=("numpy", "torch"),
-                   limits=Limits(wall_seconds=10, memory_mb=256, setup_seconds=60))
+    job = make_job(
+        tmp_path,
+        TORCH_SOLUTION,
+        solution=TORCH_SOLUTION,
+        requires=("numpy", "torch"),
+        limits=Limits(wall_seconds=10, memory_mb=256, setup_seconds=60),
+    )
     result = grade(job)
     assert result.verdict is Verdict.PASS, result.feedback
+
+
+def test_an_exercise_can_import_an_earlier_one_it_uses(tmp_path):
+    """Exercise `second` uses `tiny`: the reference imports tiny's solution, the learner's file
+    imports the learner's own tiny.py from the same stage folder."""
+    from ldl.grading.runner import Job, UsedExercise
+
+    first = make_job(tmp_path, CORRECT)
+    folder = tmp_path / "content" / "second"
+    folder.mkdir()
+    uses_tiny = "from tiny import scale\n\n\ndef quadruple(x):\n    return scale(scale(x, 2.0), 2.0)\n"
+    (folder / "solution.py").write_text(uses_tiny)
+    checks = "import numpy as np\nfrom ldl.grading.spec import Case\n\n\ndef cases():\n"
+    checks += "    return [Case('quadruple', call='quadruple', args=(np.arange(3.0),))]\n"
+    (folder / "checks.py").write_text(checks)
+    learner = first.learner_file.with_name("second.py")
+    learner.write_text(uses_tiny)
+    used = UsedExercise("tiny", first.solution_file, first.learner_file)
+    job = Job("second", learner, folder / "solution.py", folder / "checks.py", first.limits, uses=(used,))
+    assert grade(job).verdict is Verdict.PASS
+    first.learner_file.write_text(CORRECT.replace("return x * factor", "return x + factor"))
+    assert grade(job).verdict is Verdict.FAIL  # the learner's own (now wrong) tiny.py is what runs

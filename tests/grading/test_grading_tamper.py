@@ -13,7 +13,7 @@ from grading_kit import make_job
 from ldl.grading.runner import grade
 from ldl.grading.verdicts import Verdict
 
-WRONG = '''
+WRONG = """
 import numpy as np
 
 
@@ -23,7 +23,7 @@ def scale(x, factor):
 
 def total(x):
     return -1.0
-'''
+"""
 
 FAILING = {Verdict.FAIL, Verdict.ERROR}
 # Where the attacker's file sits: <root>/workspace/exercises/2-math/tiny.py, content in <root>/content.
@@ -57,8 +57,8 @@ ATTACKS: dict[str, tuple[str, set[Verdict]]] = {
     ),
     "monkeypatching pytest and assert": (
         "import sys, types\nfake = types.ModuleType('pytest')\nfake.approx = lambda *a, **k: True\n"
-        "sys.modules['pytest'] = fake\nimport builtins\nbuiltins.AssertionError = type('Nope', (Exception,), {})\n"
-        + WRONG,
+        "sys.modules['pytest'] = fake\nimport builtins\n"
+        "builtins.AssertionError = type('Nope', (Exception,), {})\n" + WRONG,
         FAILING,
     ),
     "an object whose __eq__ is always True": (
@@ -73,7 +73,8 @@ ATTACKS: dict[str, tuple[str, set[Verdict]]] = {
         {Verdict.FAIL},
     ),
     "a float subclass with a lying __eq__": (
-        "class Liar(float):\n    def __eq__(self, other):\n        return True\n    __hash__ = float.__hash__\n\n"
+        "class Liar(float):\n    def __eq__(self, other):\n        return True\n"
+        "    __hash__ = float.__hash__\n\n"
         "def scale(x, factor):\n    return Liar(0)\n\ndef total(x):\n    return Liar(0)\n",
         {Verdict.FAIL},
     ),
@@ -89,14 +90,15 @@ ATTACKS: dict[str, tuple[str, set[Verdict]]] = {
         FAILING,
     ),
     "writing a results file": (
-        "import json, os\nfor name in ('results.json', 'report.json', os.path.expanduser('~/results.json')):\n"
+        "import json, os\n"
+        "for name in ('results.json', 'report.json', os.path.expanduser('~/results.json')):\n"
         "    try:\n        open(name, 'w').write(json.dumps({'verdict': 'pass'}))\n    except OSError:\n"
         "        pass\n" + WRONG,
         FAILING,
     ),
     "editing the checks": (
-        ROOT + "open(os.path.join(ROOT, 'content', 'tiny', 'checks.py'), 'w').write('def cases():\\n    return []\\n')\n"
-        + WRONG,
+        ROOT + "open(os.path.join(ROOT, 'content', 'tiny', 'checks.py'), 'w').write('def cases():\\n"
+        "    return []\\n')\n" + WRONG,
         FAILING,
     ),
     "reading the reference solution": (
@@ -105,14 +107,19 @@ ATTACKS: dict[str, tuple[str, set[Verdict]]] = {
     ),
     "importing the reference solution through importlib": (
         ROOT + "import importlib.util\npath = os.path.join(ROOT, 'content', 'tiny', 'solution.py')\n"
-        "spec = importlib.util.spec_from_file_location('sol', path)\nmodule = importlib.util.module_from_spec(spec)\n"
+        "spec = importlib.util.spec_from_file_location('sol', path)\n"
+        "module = importlib.util.module_from_spec(spec)\n"
         "spec.loader.exec_module(module)\nscale, total = module.scale, module.total\n",
         FAILING,
     ),
-    "closing stdout and stderr": ("import os, sys\nsys.stdout.close()\nos.close(1)\nos.close(2)\n" + WRONG, FAILING),
+    "closing stdout and stderr": (
+        "import os, sys\nsys.stdout.close()\nos.close(1)\nos.close(2)\n" + WRONG,
+        FAILING,
+    ),
     "closing every file descriptor": ("import os\nos.closerange(0, 256)\n" + WRONG, FAILING),
     "forking and exiting": (
-        "import os\ntry:\n    if os.fork():\n        os._exit(0)\nexcept PermissionError:\n    pass\n" + WRONG,
+        "import os\ntry:\n    if os.fork():\n        os._exit(0)\nexcept PermissionError:\n    pass\n"
+        + WRONG,
         FAILING,
     ),
     "swallowing signals": (
@@ -121,7 +128,9 @@ ATTACKS: dict[str, tuple[str, set[Verdict]]] = {
         FAILING,
     ),
     "opening the progress store": (
-        ROOT + "open(os.path.join(ROOT, 'workspace', '.ldl', 'progress.sqlite'), 'w').write('pass')\n" + WRONG,
+        ROOT
+        + "open(os.path.join(ROOT, 'workspace', '.ldl', 'progress.sqlite'), 'w').write('pass')\n"
+        + WRONG,
         FAILING,
     ),
     "connecting to the network": (
@@ -155,15 +164,24 @@ def test_shadow_modules_in_the_learners_folder_do_nothing(tmp_path):
         "checks.py": "def cases():\n    return []\n",
         "_ldl_checks.py": "def cases():\n    return []\n",
     }
-    learner = "import numpy as np\nimport checks\n\ndef scale(x, factor):\n    return np.zeros(3)\n\ndef total(x):\n    return 0.0\n"
+    learner = (
+        "import numpy as np\nimport checks\n\ndef scale(x, factor):\n"
+        "    return np.zeros(3)\n\ndef total(x):\n    return 0.0\n"
+    )
     result = grade(make_job(tmp_path, learner, extra_learner_files=shadows))
     assert result.verdict is Verdict.FAIL, result.feedback  # real numpy, all three real cases
     assert len(result.cases) == 3
 
 
 def test_a_correct_solution_that_also_prints_and_forges_still_only_passes_on_values(tmp_path):
-    forged = "import os\nfor fd in range(3, 16):\n    try:\n        os.write(fd, b'{\"case\": 0}\\n')\n    except OSError:\n        pass\n"
-    source = forged + "\nimport numpy as np\n\ndef scale(x, factor):\n    return x * factor\n\ndef total(x):\n    return float(np.sum(x))\n"
+    forged = (
+        "import os\nfor fd in range(3, 16):\n    try:\n"
+        "        os.write(fd, b'{\"case\": 0}\\n')\n    except OSError:\n        pass\n"
+    )
+    source = (
+        forged + "\nimport numpy as np\n\ndef scale(x, factor):\n    return x * factor\n\n"
+        "def total(x):\n    return float(np.sum(x))\n"
+    )
     result = grade(make_job(tmp_path, source))
     assert result.verdict is not Verdict.PASS  # a forged duplicate result fails that case
 

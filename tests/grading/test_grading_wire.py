@@ -31,7 +31,11 @@ def test_nan_and_not_implemented_round_trip():
     assert round_trip(NotImplemented) is NotImplemented
 
 
-@given(hnp.arrays(dtype=st.sampled_from(["f8", "f4", "i8", "u1", "?", "c16"]), shape=hnp.array_shapes(max_dims=3)))
+@given(
+    hnp.arrays(
+        dtype=st.sampled_from(["f8", "f4", "i8", "u1", "?", "c16"]), shape=hnp.array_shapes(max_dims=3)
+    )
+)
 def test_arrays_round_trip_bit_for_bit(array):
     back = round_trip(array)
     assert back.dtype == array.dtype and back.shape == array.shape
@@ -63,7 +67,15 @@ class LyingArray(np.ndarray):
 
 @pytest.mark.parametrize(
     "value",
-    [Liar(), LyingFloat(1.0), np.zeros(3).view(LyingArray), {1: 2}, np.array(["a"]), np.array([Liar()]), object],
+    [
+        Liar(),
+        LyingFloat(1.0),
+        np.zeros(3).view(LyingArray),
+        {1: 2},
+        np.array(["a"]),
+        np.array([Liar()]),
+        object,
+    ],
 )
 def test_anything_but_plain_data_is_unsendable(value):
     with pytest.raises(wire.Unsendable):

@@ -72,6 +72,7 @@ def test_plot_contours_draws_each_path():
 def test_plot_linear_map_draws_columns_as_arrows_and_rejects_non_2x2():
     A2 = np.array([[2.0, 1.0], [0.0, 1.0]])
     _, after = plot_linear_map(A2)
+    assert after.get_title() == "after: A"
     tips = sorted(tuple(a.xy) for a in after.texts)
     assert tips == sorted([(2.0, 0.0), (1.0, 1.0)])  # A e₁ and A e₂
     with pytest.raises(ValueError, match="2x2"):

@@ -109,3 +109,25 @@ def test_sixteen_parallel_commands_record_sixteen_attempts(tmp_path):
         rows = conn.execute("SELECT exercise_id, event_id FROM attempts").fetchall()
     assert sorted(exercise for exercise, _ in rows) == sorted(f"exercise_{i}" for i in range(16))
     assert {event_id for _, event_id in rows} == {out.strip() for out in outputs}
+
+
+@pytest.mark.slow
+def test_sixteen_parallel_ldl_checks_record_sixteen_attempts(tmp_path):
+    """The same through the real `ldl check` (grading included): 16 attempts, no "locked"."""
+    from ldl.curriculum.items import load_exercises
+
+    exercise = next(e for e in load_exercises() if "torch" not in e.requires)
+    env = {**os.environ, "LDL_HOME": str(tmp_path / "ws")}
+    subprocess.run(
+        [sys.executable, "-m", "ldl", "init", str(tmp_path / "ws")], env=env, check=True, capture_output=True
+    )
+    command = [sys.executable, "-m", "ldl", "check", exercise.id, "--json"]
+    procs = [
+        subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        for _ in range(16)
+    ]
+    outputs = [proc.communicate(timeout=600)[0].decode() for proc in procs]
+    assert not [out for out in outputs if "locked" in out.lower()]
+    with sqlite3.connect(tmp_path / "ws" / ".ldl" / "progress.sqlite") as conn:
+        rows = conn.execute("SELECT COUNT(*) FROM attempts WHERE exercise_id = ?", (exercise.id,)).fetchone()
+    assert rows[0] == 16, outputs[0]

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from ldl.cli.app import app
 from ldl.errors import LdlError
 
-pytest.importorskip("torch")
+pytestmark = pytest.mark.torch
 
 RUNS_YAML = """\
 - name: test.mlp

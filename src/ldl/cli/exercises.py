@@ -27,7 +27,12 @@ OptionalExercise = Annotated[
     str | None, typer.Argument(help="An exercise id (see `ldl exercises`); default: your current one.")
 ]
 RequiredExercise = Annotated[str, typer.Argument(help="An exercise id (see `ldl exercises`).")]
-VERDICT_STYLES = {"pass": "bold green", "fail": "bold red", "error": "bold red", "grader_error": "bold magenta"}
+VERDICT_STYLES = {
+    "pass": "bold green",
+    "fail": "bold red",
+    "error": "bold red",
+    "grader_error": "bold magenta",
+}
 
 
 def current_exercise(workspace: Workspace, store: ProgressStore) -> Exercise:
@@ -74,7 +79,9 @@ def render_check(result: CheckResult) -> None:
     style = VERDICT_STYLES.get(grade.verdict.value, "bold yellow")
     common.console.print(f"[{style}]{grade.verdict.value.upper()}[/] {grade.exercise_id}", highlight=False)
     common.console.print(grade.feedback, markup=False, highlight=False, end="")
-    common.console.print(f"[dim]{result.learner_file} · graded in {grade.duration_s:.2f} s[/]", highlight=False)
+    common.console.print(
+        f"[dim]{result.learner_file} · graded in {grade.duration_s:.2f} s[/]", highlight=False
+    )
     if grade.passed:
         common.console.print("Well done. `ldl next` says what comes next.")
     elif grade.verdict.value != "grader_error":
@@ -92,13 +99,19 @@ def render_solution(solution: SolutionResult) -> None:
     common.console.print(f"[bold]Reference solution of {solution.exercise_id}[/] ({solution.path.name}):")
     common.console.print(solution.text, markup=False, highlight=False)
     if solution.gave_up:
-        common.console.print("[dim]Read it, close it, then write your own version from memory: that is the exercise.[/]")
+        common.console.print(
+            "[dim]Read it, close it, then write your own version from memory: that is the exercise.[/]"
+        )
 
 
 def render_statuses(rows: list[ExerciseStatus]) -> None:
     from rich.table import Table
 
-    marks = {"passed": "[green]✔ passed[/]", "attempted": "[yellow]▶ attempted[/]", "gave_up": "[dim]↷ gave up[/]"}
+    marks = {
+        "passed": "[green]✔ passed[/]",
+        "attempted": "[yellow]▶ attempted[/]",
+        "gave_up": "[dim]↷ gave up[/]",
+    }
     table = Table(title="Exercises", title_justify="left")
     for column in ("exercise", "unit", "status", "attempts", "hints"):
         table.add_column(column)
@@ -137,7 +150,9 @@ def register(app: typer.Typer) -> None:
             common.console.rule(f"{result.grade.exercise_id}")
             render_check(result)
             state["id"] = exercise or (None if result.grade.passed else result.grade.exercise_id)
-            common.console.print(f"[dim]Watching {result.learner_file.name}; save it to re-check, Ctrl-C to stop.[/]")
+            common.console.print(
+                f"[dim]Watching {result.learner_file.name}; save it to re-check, Ctrl-C to stop.[/]"
+            )
 
         def watched():
             return [_exercise(state["id"], workspace, store).learner_path(workspace)]
@@ -161,7 +176,9 @@ def register(app: typer.Typer) -> None:
     @app.command("solution")
     def solution_command(
         exercise: RequiredExercise,
-        give_up: Annotated[bool, typer.Option("--give-up", help="See it without passing (recorded).")] = False,
+        give_up: Annotated[
+            bool, typer.Option("--give-up", help="See it without passing (recorded).")
+        ] = False,
         yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
         as_json: common.JsonOption = False,
     ) -> None:

@@ -84,6 +84,7 @@ class Tensor:
                 raise RuntimeError("backward() without an argument needs a single-number tensor")
             grad = np.ones_like(self.data)
         pending = {id(self): np.asarray(grad, dtype=self.data.dtype)}  # gradients not yet passed on
+        owned = set()  # keys whose pending array we allocated, so adding to it in place is safe
         for node in reversed(topological_order(self)):
             node_grad = pending.pop(id(node), None)
             if node_grad is None:
@@ -96,7 +97,13 @@ class Tensor:
                 if parent_grad is None or not parent.requires_grad:
                     continue
                 key = id(parent)
-                pending[key] = parent_grad if key not in pending else pending[key] + parent_grad
+                if key not in pending:  # first use: keep the array as it is (it may be shared)
+                    pending[key] = parent_grad
+                elif key in owned:  # third and later uses: accumulate in place
+                    pending[key] += parent_grad
+                else:  # second use: one new array, which later uses add into
+                    pending[key] = pending[key] + parent_grad
+                    owned.add(key)
 
     def detach(self) -> Tensor:
         """The same numbers, cut off from the graph."""

@@ -62,7 +62,9 @@ def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) ->
     """Compare one case; never raises for anything the learner's code sent."""
     name = meta["name"]
     if message is None:
-        return Outcome(False, True, f"your code ended its process before check {name!r} returned a value", "no result")
+        return Outcome(
+            False, True, f"your code ended its process before check {name!r} returned a value", "no result"
+        )
     if message.get("duplicate"):
         summary = f"check {name!r} got two results: does your code write to files it did not open?"
         return Outcome(False, summary=summary, reason="tampered")
@@ -70,13 +72,16 @@ def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) ->
         summary, details = describe_raised(message["raised"], f"check {name!r}", meta.get("target"))
         return Outcome(False, True, summary, f"raised {message['raised'].get('type')}", details)
     if "unsendable" in message:
-        summary = f"check {name!r}: your code returned something that is not plain data: {str(message['unsendable'])[:300]}"
+        what = str(message["unsendable"])[:300]
+        summary = f"check {name!r}: your code returned something that is not plain data: {what}"
         hint = "Return numpy arrays, numbers, strings, None, or lists, tuples and dicts of those."
         return Outcome(False, summary=summary, reason="not plain data", hints=[hint])
     try:
         got = wire.decode(message.get("value"))
     except (wire.WireError, ValueError) as exc:
-        return Outcome(False, summary=f"check {name!r}: the result could not be read ({exc})", reason="unreadable")
+        return Outcome(
+            False, summary=f"check {name!r}: the result could not be read ({exc})", reason="unreadable"
+        )
     mismatch = _mismatch(meta, expected, got, checks_file)
     if mismatch is None:
         return Outcome(True, got_value=got)
@@ -114,7 +119,9 @@ def describe_raised(error: dict, where: str, target: str | None = None) -> tuple
     return f"your code raised {kind} during {where}: {message[:200]}", details
 
 
-def mistake_hints(reference: ChildRun, index: int, got: Any, meta: dict, mistakes: dict[str, Path]) -> list[str]:
+def mistake_hints(
+    reference: ChildRun, index: int, got: Any, meta: dict, mistakes: dict[str, Path]
+) -> list[str]:
     """Docstrings of the known-mistake modules whose value for this case equals the learner's."""
     if got is MISSING:
         return []
@@ -131,7 +138,6 @@ def mistake_hints(reference: ChildRun, index: int, got: Any, meta: dict, mistake
         if compare(value, got, rtol, atol) is None:
             hints.append(mistake_docstring(mistakes[name]))
     return [hint for hint in hints if hint]
-
 
 
 def mistake_docstring(path: Path) -> str:

@@ -79,9 +79,14 @@ def _compare(expected: Any, got: Any, rtol: float, atol: float, where: str) -> M
     return None
 
 
-def compare_arrays(expected: np.ndarray, got: np.ndarray, rtol: float, atol: float, where: str) -> Mismatch | None:
+def compare_arrays(
+    expected: np.ndarray, got: np.ndarray, rtol: float, atol: float, where: str
+) -> Mismatch | None:
     """Shapes, dtype kinds, then values; the details name the first place they differ."""
-    header = [f"expected: shape {expected.shape}, dtype {expected.dtype}", f"got:      shape {got.shape}, dtype {got.dtype}"]
+    header = [
+        f"expected: shape {expected.shape}, dtype {expected.dtype}",
+        f"got:      shape {got.shape}, dtype {got.dtype}",
+    ]
     if got.shape != expected.shape:
         return Mismatch(where, f"shape {got.shape}, but expected {expected.shape}", header)
     if KIND_GROUPS.get(got.dtype.kind) != KIND_GROUPS.get(expected.dtype.kind):
@@ -119,13 +124,18 @@ def _compare_numbers(expected: Any, got: Any, rtol: float, atol: float, where: s
         return Mismatch(where, f"expected a number like {_number(expected)}, got {describe_type(got)}")
     if np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True):
         return None
-    details = [f"abs error: {abs(got - expected):.4g}", f"tolerance: |got - expected| <= {atol:g} + {rtol:g} * |expected|"]
+    details = [
+        f"abs error: {abs(got - expected):.4g}",
+        f"tolerance: |got - expected| <= {atol:g} + {rtol:g} * |expected|",
+    ]
     return Mismatch(where, f"expected {_number(expected)}, got {_number(got)}", details)
 
 
 def _compare_sequences(expected: Any, got: Any, rtol: float, atol: float, where: str) -> Mismatch | None:
     if not isinstance(got, (list, tuple)):
-        return Mismatch(where, f"expected a {type(expected).__name__} of {len(expected)}, got {describe_type(got)}")
+        return Mismatch(
+            where, f"expected a {type(expected).__name__} of {len(expected)}, got {describe_type(got)}"
+        )
     if len(got) != len(expected):
         return Mismatch(where, f"expected {len(expected)} items, got {len(got)}")
     for index, (want, have) in enumerate(zip(expected, got, strict=True)):

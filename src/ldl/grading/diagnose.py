@@ -55,7 +55,10 @@ def transposed(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> str | N
         return None
     if got.shape == expected.shape and _close(got, expected):
         return None  # a symmetric matrix: transposing changes nothing
-    return "Your result is the transpose of the expected one: check the order of a matrix product or a stray `.T`."
+    return (
+        "Your result is the transpose of the expected one: "
+        "check the order of a matrix product or a stray `.T`."
+    )
 
 
 def wrong_axis(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> str | None:
@@ -67,10 +70,16 @@ def wrong_axis(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> str | N
             continue
         for axis in wanted:
             if kept[axis] == got.shape:
-                return f"Your result keeps the reduced axis {axis} (shape {got.shape}): drop it, or use keepdims=False."
+                return (
+                    f"Your result keeps the reduced axis {axis} (shape {got.shape}): "
+                    "drop it, or use keepdims=False."
+                )
         wrong = [axis for axis, s in {**reduced, **kept}.items() if s == got.shape and axis not in wanted]
         if wrong:
-            return f"Your result has the shape of a reduction over axis {wrong[0]}, but the answer reduces over axis {wanted[0]}: check `axis=`."
+            return (
+                f"Your result has the shape of a reduction over axis {wrong[0]}, "
+                f"but the answer reduces over axis {wanted[0]}: check `axis=`."
+            )
     return None
 
 
@@ -78,18 +87,28 @@ def wrong_normalisation_axis(expected: np.ndarray, got: np.ndarray, shapes: Shap
     if expected.ndim != 2 or got.shape != expected.shape or expected.shape[0] == 1 or expected.shape[1] == 1:
         return None
     for axis in (0, 1):
-        if _close(expected.sum(axis=axis), 1.0) and _close(got.sum(axis=1 - axis), 1.0) and not _close(got.sum(axis=axis), 1.0):
-            return f"Your values sum to 1 along axis {1 - axis}, but they should sum to 1 along axis {axis}: normalise over the other axis."
+        if (
+            _close(expected.sum(axis=axis), 1.0)
+            and _close(got.sum(axis=1 - axis), 1.0)
+            and not _close(got.sum(axis=axis), 1.0)
+        ):
+            return (
+                f"Your values sum to 1 along axis {1 - axis}, but they should sum to 1 along axis {axis}: "
+                "normalise over the other axis."
+            )
     return None
 
 
 def off_by_one(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> str | None:
     if got.ndim != expected.ndim or got.shape == expected.shape:
         return None
-    differences = [(axis, g - e) for axis, (g, e) in enumerate(zip(got.shape, expected.shape, strict=True)) if g != e]
+    differences = [
+        (axis, g - e) for axis, (g, e) in enumerate(zip(got.shape, expected.shape, strict=True)) if g != e
+    ]
     if len(differences) == 1 and abs(differences[0][1]) == 1:
         axis, delta = differences[0]
-        return f"Your shape is off by one along axis {axis} ({'one too many' if delta > 0 else 'one too few'}): check a range, a slice end or a size."
+        count = "one too many" if delta > 0 else "one too few"
+        return f"Your shape is off by one along axis {axis} ({count}): check a range, a slice end or a size."
     return None
 
 
@@ -102,8 +121,9 @@ def accidental_broadcast(expected: np.ndarray, got: np.ndarray, shapes: Shapes) 
     except ValueError:
         return None
     return (
-        f"Your result has shape {got.shape}, bigger than the expected {expected.shape}: two arrays were probably "
-        "broadcast together by accident (e.g. shapes (N,) and (N, 1)). Check keepdims= and your reshapes."
+        f"Your result has shape {got.shape}, bigger than the expected {expected.shape}: two arrays were "
+        "probably broadcast together by accident (e.g. shapes (N,) and (N, 1)). "
+        "Check keepdims= and your reshapes."
     )
 
 
@@ -121,23 +141,41 @@ def constant_factor(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> st
 
 def _name_factor(factor: float, shapes: Shapes) -> str:
     if abs(factor + 1) < 1e-6:
-        return "Your result has the right size but the wrong sign: check a minus sign (e.g. gradient ascent vs descent)."
+        return (
+            "Your result has the right size but the wrong sign: "
+            "check a minus sign (e.g. gradient ascent vs descent)."
+        )
     sizes = sorted({n for shape in shapes for n in shape if n > 1})
     for size in sizes:
         if abs(factor - size) < 1e-6 * size:
-            return f"Your result is {size} times too big: a division by {size} (the batch size, or a length of the input) is missing, e.g. a sum where a mean belongs."
+            return (
+                f"Your result is {size} times too big: a division by {size} (the batch size, or a length "
+                "of the input) is missing, e.g. a sum where a mean belongs."
+            )
         if abs(factor - 1 / size) < 1e-6 / size:
-            return f"Your result is {size} times too small: you divide by {size} (the batch size, or a length of the input) once too often."
+            return (
+                f"Your result is {size} times too small: you divide by {size} (the batch size, or a length "
+                "of the input) once too often."
+            )
     if abs(factor - 2) < 1e-6 or abs(factor - 0.5) < 1e-6:
-        return f"Your result is off by a factor of {factor:g}: check for a factor of 2 (e.g. the derivative of x^2 is 2x)."
-    return f"Your result is off by a constant factor of about {factor:.4g}: the shape of the computation is right, a scale is not."
+        return (
+            f"Your result is off by a factor of {factor:g}: "
+            "check for a factor of 2 (e.g. the derivative of x^2 is 2x)."
+        )
+    return (
+        f"Your result is off by a constant factor of about {factor:.4g}: "
+        "the shape of the computation is right, a scale is not."
+    )
 
 
 def overflow(expected: np.ndarray, got: np.ndarray, shapes: Shapes) -> str | None:
     if got.shape != expected.shape or got.dtype.kind not in "fc":
         return None
     if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
-        return "Your result contains NaN or inf where the answer is finite: something overflowed (exp of a large number?) or divided by zero."
+        return (
+            "Your result contains NaN or inf where the answer is finite: "
+            "something overflowed (exp of a large number?) or divided by zero."
+        )
     return None
 
 

@@ -31,13 +31,42 @@ REFUSED_EVENTS = frozenset(
     {"os.fork", "os.forkpty", "os.system", "os.startfile", "pty.spawn", "sqlite3.connect", "webbrowser.open"}
 )
 REFUSED_IMPORTS = frozenset(
-    {"ctypes", "_ctypes", "subprocess", "_posixsubprocess", "multiprocessing", "socket", "_socket",
-     "pty", "sqlite3", "_sqlite3", "ssl", "_ssl", "asyncio", "urllib.request", "http.client"}
+    {
+        "ctypes",
+        "_ctypes",
+        "subprocess",
+        "_posixsubprocess",
+        "multiprocessing",
+        "socket",
+        "_socket",
+        "pty",
+        "sqlite3",
+        "_sqlite3",
+        "ssl",
+        "_ssl",
+        "asyncio",
+        "urllib.request",
+        "http.client",
+    }
 )
 # Events whose first argument is a path that will be changed: allowed only inside the sandbox.
 CHANGING_EVENTS = frozenset(
-    {"os.remove", "os.rename", "os.rmdir", "os.truncate", "os.chmod", "os.chown", "os.link",
-     "os.symlink", "os.mkdir", "os.utime", "os.chflags", "shutil.rmtree", "shutil.move", "shutil.copyfile"}
+    {
+        "os.remove",
+        "os.rename",
+        "os.rmdir",
+        "os.truncate",
+        "os.chmod",
+        "os.chown",
+        "os.link",
+        "os.symlink",
+        "os.mkdir",
+        "os.utime",
+        "os.chflags",
+        "shutil.rmtree",
+        "shutil.move",
+        "shutil.copyfile",
+    }
 )
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 

@@ -11,7 +11,7 @@ Every message is one line of `wire.dumps`:
     {"ready": true, "rss": bytes, "inputs": [...]}        after trusted set-up
     {"import_error": {...}}                               the module raised while importing
     {"case": i, "value": <wire>} | {"case": i, "raised": {...}} | {"case": i, "unsendable": text}
-    {"mistake": name, "case": i, "value": <wire>}          reference role only
+    {"solution_done": true}, {"mistake": name, "case": i, "value": <wire>}   reference role only
     {"done": true}
 Nothing here decides a verdict; the parent does, from the values.
 """
@@ -53,6 +53,8 @@ def main() -> None:
     module = trusted.get("module") or _import_learner(config, results, wire)
     for index, case in enumerate(cases):
         results.write(wire.dumps({"case": index, **_run_case(checks, module, case, config, wire)}))
+    if config["role"] == "reference":
+        results.write(wire.dumps({"solution_done": True}))  # the mistakes below are best effort
     for name, mistake in trusted.get("mistakes", {}).items():
         for index, case in enumerate(cases):
             outcome = _run_case(checks, mistake, case, config, wire)
@@ -99,7 +101,9 @@ def _load_trusted(config: dict) -> dict:
     for name, path in config.get("aliases", {}).items():
         _load(name, path)
     module = _load(config["module_name"], config["module_path"])
-    mistakes = {name: _load(f"_ldl_mistake_{name}", path) for name, path in config.get("mistakes", {}).items()}
+    mistakes = {
+        name: _load(f"_ldl_mistake_{name}", path) for name, path in config.get("mistakes", {}).items()
+    }
     return {"module": module, "mistakes": mistakes}
 
 
@@ -174,7 +178,11 @@ def _describe_error(exc: BaseException, config: dict) -> dict:
     except BaseException:  # noqa: B036 - even __str__ is exercise code
         message = "<the exception's message could not be shown>"
     trace = "\n".join(line for line in lines if line)
-    return {"type": type(exc).__name__, "message": message[:MAX_TRACE_CHARS], "trace": trace[-MAX_TRACE_CHARS:]}
+    return {
+        "type": type(exc).__name__,
+        "message": message[:MAX_TRACE_CHARS],
+        "trace": trace[-MAX_TRACE_CHARS:],
+    }
 
 
 def _source_line(path: str, lineno: int | None) -> str:
@@ -188,9 +196,9 @@ def _describe_input(case) -> dict:
     import reprlib
 
     numpy = sys.modules.get("numpy")
-    shapes = [list(arg.shape) for arg in (*case.args, *case.kwargs.values()) if hasattr(arg, "shape")]
+    arrays = [arg for arg in (*case.args, *case.kwargs.values()) if hasattr(arg, "shape")]
     meta = {"name": case.name, "target": case.target, "rtol": case.rtol, "atol": case.atol}
-    meta.update({"compare": case.compare, "shapes": [[int(n) for n in shape] for shape in shapes]})
+    meta.update({"compare": case.compare, "shapes": [[int(n) for n in arg.shape] for arg in arrays]})
     if not case.show_input:
         return {**meta, "text": None}
     parts = [_short_repr(arg, numpy, reprlib) for arg in case.args]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import tempfile
 import threading
+import traceback
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,11 @@ class Job:
     def mistakes(self) -> dict[str, Path]:
         if self.mistakes_dir is None or not self.mistakes_dir.is_dir():
             return {}
-        return {path.stem: path for path in sorted(self.mistakes_dir.glob("*.py")) if not path.stem.startswith("_")}
+        return {
+            path.stem: path
+            for path in sorted(self.mistakes_dir.glob("*.py"))
+            if not path.stem.startswith("_")
+        }
 
 
 def grade(job: Job) -> GradeResult:
@@ -67,6 +72,8 @@ def grade(job: Job) -> GradeResult:
         result = assemble(job, reference, learner)
     except (GraderFault, OSError, ValueError) as exc:
         result = _grader_error(job, f"{type(exc).__name__}: {exc}")
+    except Exception:  # a bug in ldl: still ldl's fault, never the learner's
+        result = _grader_error(job, traceback.format_exc())
     result.duration_s = time.monotonic() - started
     result.feedback = render_feedback(result)
     return result
@@ -133,6 +140,13 @@ def _learner_config(job: Job) -> dict:
 
 def assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
     """Decide the verdict from the two runs (the heart of the grader: read this one)."""
+    import numpy as np  # imported here, while the children start, to keep `ldl` quick to start
+
+    with np.errstate(all="ignore"):  # NaN and inf in the learner's values are data, not warnings
+        return _assemble(job, reference, learner)
+
+
+def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
     from ldl.grading import cases as case_logic
 
     metas = _reference_metas(reference)
@@ -141,18 +155,25 @@ def assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
         return _grader_error(job, f"the sandbox did not start ({learner.status}): {_tail(learner.output)}")
     if learner.status in LIMIT_VERDICTS:
         verdict, summary = LIMIT_VERDICTS[learner.status]
-        return GradeResult(job.exercise_id, verdict, summary.format(limits=job.limits), output=_shown_output(learner))
+        return GradeResult(
+            job.exercise_id, verdict, summary.format(limits=job.limits), output=_shown_output(learner)
+        )
     import_error = next((m["import_error"] for m in learner.messages if "import_error" in m), None)
     if isinstance(import_error, dict):
         return _import_error_result(job, import_error, learner)
     got = case_logic.values_by_case(learner, len(metas), trusted=False)
     outcomes = [case_logic.judge(meta, expected[i], got[i], job.checks_file) for i, meta in enumerate(metas)]
-    cases = [CaseResult(meta["name"], outcome.passed, outcome.reason) for meta, outcome in zip(metas, outcomes, strict=True)]
+    cases = [
+        CaseResult(meta["name"], outcome.passed, outcome.reason)
+        for meta, outcome in zip(metas, outcomes, strict=True)
+    ]
     failing = next((i for i, outcome in enumerate(outcomes) if not outcome.passed), None)
     if failing is None:
         return GradeResult(job.exercise_id, Verdict.PASS, f"all {len(cases)} checks passed", cases=cases)
     outcome, meta = outcomes[failing], metas[failing]
-    hints = case_logic.mistake_hints(reference, failing, outcome.got_value, meta, job.mistakes()) + outcome.hints
+    hints = (
+        case_logic.mistake_hints(reference, failing, outcome.got_value, meta, job.mistakes()) + outcome.hints
+    )
     return GradeResult(
         job.exercise_id,
         Verdict.ERROR if outcome.raised else Verdict.FAIL,
@@ -186,8 +207,11 @@ def _reference_metas(reference: ChildRun) -> list[dict]:
     setup_error = next((m["setup_error"] for m in reference.messages if "setup_error" in m), None)
     if setup_error:
         raise GraderFault(f"the reference set-up failed:\n{setup_error}")
-    if reference.status != "finished" or reference.ready is None:
-        raise GraderFault(f"the reference solution did not finish ({reference.status}): {_tail(reference.output)}")
+    solution_done = any(m.get("solution_done") is True for m in reference.messages)
+    if reference.ready is None or not (reference.status == "finished" or solution_done):
+        raise GraderFault(
+            f"the reference solution did not finish ({reference.status}): {_tail(reference.output)}"
+        )
     metas = reference.ready.get("inputs")
     if not isinstance(metas, list) or not metas:
         raise GraderFault("the checks define no cases")
@@ -198,12 +222,16 @@ def _import_error_result(job: Job, error: dict, learner: ChildRun) -> GradeResul
     from ldl.grading.cases import describe_raised
 
     summary, details = describe_raised(error, f"importing {job.learner_file.name}")
-    return GradeResult(job.exercise_id, Verdict.ERROR, summary, details=details, output=_shown_output(learner))
+    return GradeResult(
+        job.exercise_id, Verdict.ERROR, summary, details=details, output=_shown_output(learner)
+    )
 
 
 def _grader_error(job: Job, reason: str) -> GradeResult:
     summary = "ldl could not grade this exercise; this is ldl's fault and does not count as an attempt"
-    return GradeResult(job.exercise_id, Verdict.GRADER_ERROR, summary, details=cap_text(reason, 8192).splitlines())
+    return GradeResult(
+        job.exercise_id, Verdict.GRADER_ERROR, summary, details=cap_text(reason, 8192).splitlines()
+    )
 
 
 def _shown_output(run: ChildRun) -> str:

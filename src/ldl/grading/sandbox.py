@@ -45,12 +45,18 @@ class Limits:
     memory_mb: float  # resident memory above the footprint at `ready`
     output_bytes: int = 2**20  # what the code may print (stdout and stderr together)
     setup_seconds: float = 60.0  # trusted imports before `ready` (torch alone takes ~2 s)
-    results_bytes: int = 256 * 2**20  # the results pipe, values included
+    results_bytes: int = 64 * 2**20  # the results pipe, values included
     address_space_factor: float = 4.0  # RLIMIT_AS headroom = factor x memory, a backstop only
 
     def validate(self) -> None:
         """Raise ValueError for limits no run could meet (a grader fault, never the learner's)."""
-        numbers = (self.wall_seconds, self.memory_mb, self.output_bytes, self.setup_seconds, self.results_bytes)
+        numbers = (
+            self.wall_seconds,
+            self.memory_mb,
+            self.output_bytes,
+            self.setup_seconds,
+            self.results_bytes,
+        )
         if not all(isinstance(n, (int, float)) and n > 0 for n in numbers):
             raise ValueError(f"limits must all be positive numbers, got {self}")
 

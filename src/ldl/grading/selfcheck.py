@@ -82,7 +82,9 @@ def self_check(exercise: Exercise, root: Path | None = None) -> SelfCheck:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ldl.grading.selfcheck", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m ldl.grading.selfcheck", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("exercises", nargs="*", help="exercise ids (default: all)")
     parser.add_argument("--content-root", type=Path, default=None, help="a content tree (default: ldl's own)")
     parser.add_argument("--json", action="store_true", help="print JSON")
@@ -93,8 +95,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([asdict(result) for result in results], indent=2))
     for result in results if not args.json else []:
         mark = "ok  " if result.ok else "FAIL"
-        print(f"{mark} {result.exercise_id:32} starter {result.starter_verdict:8} solution "
-              f"{result.solution_verdict:6} {result.solution_seconds:5.2f} s")
+        print(
+            f"{mark} {result.exercise_id:32} starter {result.starter_verdict:8} solution "
+            f"{result.solution_verdict:6} {result.solution_seconds:5.2f} s"
+        )
         for problem in result.problems:
             print(f"     {problem}")
     return 0 if all(result.ok for result in results) else 1

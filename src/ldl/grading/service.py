@@ -26,7 +26,9 @@ from ldl.workspace import Workspace
 class Store(Protocol):
     """The part of `ldl.progress.store.ProgressStore` this module uses."""
 
-    def record_attempt(self, exercise_id: str, verdict: str, duration_s: float, feedback_digest: str = "") -> str: ...
+    def record_attempt(
+        self, exercise_id: str, verdict: str, duration_s: float, feedback_digest: str = ""
+    ) -> str: ...
     def attempts(self, exercise_id: str | None = None) -> list: ...
     def record_hint(self, exercise_id: str, level: int) -> str: ...
     def hints_used(self, exercise_id: str) -> int: ...
@@ -37,13 +39,13 @@ class Store(Protocol):
 Lookup = Callable[[str], Exercise]
 
 
-def job_for(exercise: Exercise, learner_file: Path, lookup: Lookup, workspace: Workspace | None = None) -> Job:
+def job_for(
+    exercise: Exercise, learner_file: Path, lookup: Lookup, workspace: Workspace | None = None
+) -> Job:
     """The grading job for `learner_file`, with the exercise's limits and what it `uses`."""
     used = [lookup(used_id) for used_id in exercise.uses]
     learner_dir = learner_file.parent.parent
-    uses = tuple(
-        UsedExercise(u.id, u.solution_path, learner_dir / u.stage_dir / f"{u.id}.py") for u in used
-    )
+    uses = tuple(UsedExercise(u.id, u.solution_path, learner_dir / u.stage_dir / f"{u.id}.py") for u in used)
     protected = [exercise.folder, *(u.folder for u in used)]
     if workspace is not None:
         protected.append(workspace.state_dir)
@@ -107,7 +109,9 @@ def next_hint(exercise: Exercise, store: Store) -> HintResult:
     """The next hint level for the exercise (the last one again once all are used), recorded."""
     level = min(store.hints_used(exercise.id) + 1, len(exercise.hints))
     store.record_hint(exercise.id, level)
-    return HintResult(exercise.id, level, len(exercise.hints), exercise.hints[level - 1], level < len(exercise.hints))
+    return HintResult(
+        exercise.id, level, len(exercise.hints), exercise.hints[level - 1], level < len(exercise.hints)
+    )
 
 
 @dataclass
@@ -160,7 +164,11 @@ def exercise_statuses(exercises: Sequence[Exercise], store: Store) -> list[Exerc
         else:
             status = "attempted" if attempts else "not_started"
         used = store.hints_used(exercise.id)
-        rows.append(ExerciseStatus(exercise.id, exercise.title, exercise.unit, status, len(attempts), used, len(exercise.hints)))
+        rows.append(
+            ExerciseStatus(
+                exercise.id, exercise.title, exercise.unit, status, len(attempts), used, len(exercise.hints)
+            )
+        )
     return rows
 
 

@@ -24,7 +24,7 @@ class GraderFault(Exception):
     """Something on ldl's side is broken (a missing file, a failing reference): not the learner's fault."""
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     PASS = "pass"
     FAIL = "fail"
     ERROR = "error"

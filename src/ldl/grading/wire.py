@@ -79,7 +79,12 @@ def _array_message(tag: str, array: Any) -> dict[str, Any]:
     if array.dtype.kind not in ARRAY_KINDS:
         raise Unsendable(f"arrays of dtype {array.dtype} cannot be compared; use numbers or bool")
     data = array.tobytes(order="C")
-    return {"t": tag, "dtype": array.dtype.str, "shape": list(array.shape), "b64": base64.b64encode(data).decode()}
+    return {
+        "t": tag,
+        "dtype": array.dtype.str,
+        "shape": list(array.shape),
+        "b64": base64.b64encode(data).decode(),
+    }
 
 
 def _float_text(value: float) -> str:
@@ -117,7 +122,9 @@ def _decode(message: Any, depth: int) -> Any:
         return {_dict_key(pair): _decode(pair[1], depth + 1) for pair in payload}
     if tag in ("ndarray", "scalar", "tensor"):
         array = _decode_array(message)
-        return {"ndarray": array, "scalar": array[()] if array.ndim == 0 else None, "tensor": Tensor(array)}[tag]
+        return {"ndarray": array, "scalar": array[()] if array.ndim == 0 else None, "tensor": Tensor(array)}[
+            tag
+        ]
     raise WireError(f"unknown tag {tag!r}")
 
 

@@ -108,7 +108,7 @@ def plot_contours(
 
 def plot_linear_map(matrix: np.ndarray, axes=None, extent: int = 2, title: str | None = None):
     """Show what a 2x2 matrix does to the plane: left, the grid and basis vectors e₁, e₂;
-    right, their images (the grid lines through A, and the columns A e₁, A e₂).
+    right (titled `title`), their images: the grid lines through A, and the columns A e₁, A e₂.
 
     Returns the pair of axes. Straight, evenly spaced grid lines stay straight and evenly spaced:
     that is what makes the map linear.
@@ -122,7 +122,8 @@ def plot_linear_map(matrix: np.ndarray, axes=None, extent: int = 2, title: str |
         _, axes = plt.subplots(1, 2, figsize=(9, 4.5))
     ticks = np.arange(-extent, extent + 1)
     line = np.linspace(-extent, extent, 50)
-    for ax, transform, name in ((axes[0], np.eye(2), "before"), (axes[1], matrix, "after: A")):
+    panels = ((axes[0], np.eye(2), "before"), (axes[1], matrix, title or "after: A"))
+    for ax, transform, name in panels:
         for t in ticks:  # one vertical and one horizontal grid line per tick, each (2, 50)
             for points in (np.stack([np.full_like(line, t), line]), np.stack([line, np.full_like(line, t)])):
                 image = transform @ points
@@ -133,7 +134,7 @@ def plot_linear_map(matrix: np.ndarray, axes=None, extent: int = 2, title: str |
                 "", xy=(v[0], v[1]), xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": color, "lw": 2}
             )
         ax.set_aspect("equal")
-        ax.set_title(name if title is None or name == "before" else title)
+        ax.set_title(name)
     reach = extent * max(1.0, float(np.abs(matrix).sum(axis=1).max()))
     axes[1].set_xlim(-reach, reach)
     axes[1].set_ylim(-reach, reach)

@@ -11,6 +11,7 @@ T > 1 flattens it (more surprising, more misspelt). T -> 0 always picks the most
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 
 
@@ -38,6 +39,8 @@ def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperatu
 
     The model (fastai's AWD-LSTM `SequentialRNN`) keeps its hidden state between calls, so we feed
     the prompt once, then one character at a time. It returns (logits, ...) with logits (1, L, V).
+    Each step is a tiny computation, so it runs on one thread: splitting it across threads costs
+    more than it saves (on a busy machine, 50x more).
     """
     import torch
 
@@ -48,7 +51,7 @@ def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperatu
     model.eval()
     model.reset()
     out = []
-    with torch.no_grad():
+    with torch.no_grad(), one_thread():
         for _ in range(num_chars):
             logits = model(ids)[0][0, -1]  # (V,): scores for the character after the last one
             next_id = sample_next(logits, temperature, generator)
@@ -56,3 +59,16 @@ def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperatu
             ids = torch.tensor([[next_id]])  # (1, 1)
     model.reset()
     return prompt + "".join(out)
+
+
+@contextlib.contextmanager
+def one_thread():
+    """Run the block with torch limited to one thread, then restore the previous setting."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)

@@ -111,30 +111,9 @@ class Module:
         return self
 
 
-class Sequential(Module):
-    """Apply modules one after another; children are named "0", "1", ... like PyTorch's."""
-
-    def __init__(self, *modules: Module):
-        for i, module in enumerate(modules):
-            setattr(self, str(i), module)
-
-    def __iter__(self) -> Iterator[Module]:
-        return (module for _, module in self.named_children())
-
-    def __getitem__(self, i: int) -> Module:
-        return list(self)[i]
-
-    def __len__(self) -> int:
-        return len(list(self))
-
-    def forward(self, x):
-        for module in self:
-            x = module(x)
-        return x
-
-
 class ModuleList(Module):
-    """A list of modules whose parameters the parent can see (a plain list would hide them)."""
+    """A list of modules whose parameters the parent can see (a plain list would hide them).
+    Children are attributes named "0", "1", ... like PyTorch's."""
 
     def __init__(self, modules: Iterable[Module] = ()):
         for i, module in enumerate(modules):
@@ -144,7 +123,19 @@ class ModuleList(Module):
         return (module for _, module in self.named_children())
 
     def __getitem__(self, i: int) -> Module:
-        return list(self)[i]
+        return [module for _, module in self.named_children()][i]
 
     def __len__(self) -> int:
-        return len(list(self))
+        return sum(1 for _ in self.named_children())
+
+
+class Sequential(ModuleList):
+    """Apply modules one after another."""
+
+    def __init__(self, *modules: Module):
+        super().__init__(modules)
+
+    def forward(self, x):
+        for module in self:
+            x = module(x)
+        return x

@@ -213,6 +213,10 @@ corpus = [
 subjects = ["cooking"] * 10 + ["astronomy"] * 10 + ["football"] * 10 + ["gardening"] * 10
 
 # %% [markdown]
+# A documents x words matrix is mostly zeros (each sentence uses a handful of the words), so it is
+# stored *sparse*: only the non-zero values and their positions. For a real corpus (millions of
+# documents, a vocabulary of 10⁵) that is the difference between megabytes and terabytes.
+#
 # First scikit-learn's TF-IDF and NMF, then the same factorisation from scratch with Lee and Seung's
 # multiplicative updates: `H ← H ⊙ (WᵀV)/(WᵀWH)`, `W ← W ⊙ (VHᵀ)/(WHHᵀ)`. Each update can only scale
 # entries by a non-negative factor, so non-negative factors stay non-negative, and the squared
@@ -223,7 +227,10 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 vectorizer = TfidfVectorizer(stop_words="english")
-V = vectorizer.fit_transform(corpus).toarray()  # (40 documents, vocabulary size)
+V_sparse = vectorizer.fit_transform(corpus)  # a scipy CSR matrix: only non-zeros are stored
+V = V_sparse.toarray()  # (40 documents, vocabulary size), dense for the from-scratch version
+sparse_bytes = V_sparse.data.nbytes + V_sparse.indices.nbytes + V_sparse.indptr.nbytes
+print(f"V is {V.shape}, {V_sparse.nnz / V.size:.1%} non-zero: {sparse_bytes:,} bytes sparse vs {V.nbytes:,} dense")
 vocabulary = np.array(vectorizer.get_feature_names_out())
 nmf = NMF(n_components=4, init="nndsvda", max_iter=500, random_state=0)
 W_docs = nmf.fit_transform(V)  # (40, 4)

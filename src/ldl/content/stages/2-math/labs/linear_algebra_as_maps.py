@@ -64,6 +64,23 @@ for ax, row, label in zip(axes, X[:6], digits.target[:6], strict=True):
 plt.show()
 
 # %% [markdown]
+# Shapes are the first thing to check in any deep learning code. numpy (and PyTorch) also
+# *broadcast*: when two arrays' shapes differ, dimensions of size 1 (or missing on the left) are
+# stretched to match. That is how a layer adds one bias vector of shape `(m,)` to every row of an
+# `(N, m)` batch. The same rule silently turns a shape mistake into a wrong answer: subtracting a
+# column `(N, 1)` from a vector `(N,)` gives an `(N, N)` matrix, not an error.
+
+# %%
+batch = rng.normal(size=(4, 3))  # (N, m) = (4, 3)
+bias = np.array([10.0, 20.0, 30.0])  # (m,): broadcast over the 4 rows
+print("batch + bias:", (batch + bias).shape)
+predictions = rng.normal(size=4)  # (N,)
+targets = rng.normal(size=(4, 1))  # (N, 1): one stray axis
+error = predictions - targets  # (N,) - (N, 1) broadcasts to (N, N)!
+print("predictions - targets:", error.shape, "<- a silent bug: np.mean(error ** 2) is now meaningless")
+print("fixed:", (predictions - targets[:, 0]).shape)
+
+# %% [markdown]
 # ## 2. Matrices as maps
 #
 # The columns of a matrix tell you everything about the map: `A e₁` is the first column and `A e₂`
@@ -224,6 +241,7 @@ print("singular values:", sigma, "| U Σ Vᵀ == A:", np.allclose(U @ np.diag(si
 #
 # ## What to reproduce
 #
+# - Predict the shape of `np.ones((5, 1, 3)) + np.ones((4, 1))`, then check.
 # - Make your own 2x2 matrix with determinant −1 and draw it with `plot_linear_map`. What happened
 #   to the orientation of e₁ and e₂?
 # - Find a 2x2 matrix with no real eigenvectors (hint: section 2 has one) and check with

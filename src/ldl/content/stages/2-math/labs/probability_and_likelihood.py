@@ -195,6 +195,10 @@ centers = np.array([[0.0, 2.0], [-1.8, -1.0], [1.8, -1.0]])
 points_per_class = 100 if FAST else 400
 X = np.concatenate([c + rng.normal(scale=0.9, size=(points_per_class, 2)) for c in centers])  # (3n, 2)
 y = np.repeat(np.arange(3), points_per_class)  # (3n,)
+order = rng.permutation(len(y))  # shuffle, then hold out a quarter as a test set
+test_size = len(y) // 4
+X_test, y_test = X[order[:test_size]], y[order[:test_size]]
+X, y = X[order[test_size:]], y[order[test_size:]]  # the training set
 W, b = np.zeros((3, 2)), np.zeros(3)  # logits = X Wᵀ + b, the nn.Linear layout
 lr, num_epochs = 0.5, 100 if FAST else 300
 losses = []
@@ -207,6 +211,9 @@ for _ in range(num_epochs):
     W -= lr * grad_logits.T @ X  # (3, 2)
     b -= lr * grad_logits.sum(axis=0)  # (3,)
 accuracy = float(np.mean((X @ W.T + b).argmax(axis=1) == y))
+test_accuracy = float(np.mean((X_test @ W.T + b).argmax(axis=1) == y_test))
+standard_error = np.sqrt(test_accuracy * (1 - test_accuracy) / len(y_test))
+print(f"training accuracy {accuracy:.1%}; test accuracy {test_accuracy:.1%} ± {standard_error:.1%} (one standard error)")
 
 grid_x, grid_y = np.meshgrid(np.linspace(-5, 5, 200), np.linspace(-4.5, 5.5, 200))
 grid = np.stack([grid_x.ravel(), grid_y.ravel()], axis=1)  # (40000, 2)
@@ -225,6 +232,13 @@ plt.show()
 # A loss of log 3 ≈ 1.099 at the start is no accident: with zero weights the model predicts 1/3 for
 # every class. A loss of 0 would need probability 1 on every correct label.
 #
+# What does the test accuracy estimate? The test points were never used for training, so each is
+# an independent draw from the same distribution as future data: their accuracy is an unbiased
+# estimate of the accuracy on new data, a proportion with standard error `√(a(1 − a)/n)`. With 75
+# test points (300 in full mode) that is a few percentage points, which is why small test sets
+# can't tell close models apart. The training accuracy is biased upwards: the model was fitted to
+# those very points.
+#
 # ## What to reproduce
 #
 # - Redo the coin experiment with a prior that strongly believes the coin is fair (for example
@@ -234,4 +248,9 @@ plt.show()
 #   `gaussian_mle`, `stable_softmax`, `logsumexp`, `softmax_cross_entropy`.
 
 # %%
-report(softmax_accuracy=accuracy, final_nll=float(losses[-1]), coin_posterior_mean=posterior_mean)
+report(
+    softmax_test_accuracy=test_accuracy,
+    softmax_train_accuracy=accuracy,
+    final_nll=float(losses[-1]),
+    coin_posterior_mean=posterior_mean,
+)

@@ -48,13 +48,49 @@ def cases():
     rng = np.random.default_rng(4)
     vector, matrix = rng.normal(size=5), rng.normal(size=(3, 2))
     return [
-        Case("sum of cubes, a vector (h=1e-4)", call="numerical_gradient", args=(sum_of_cubes, vector, 1e-4), rtol=1e-7),
-        Case("log-sum-exp, a vector", call="numerical_gradient", args=(log_sum_exp, vector), rtol=1e-5, atol=1e-8),
-        Case("a (3, 2) matrix input", call="numerical_gradient", args=(quadratic_form, matrix, 1e-5), rtol=1e-6, atol=1e-6),
+        Case(
+            "sum of cubes, a vector (h=1e-4)",
+            call="numerical_gradient",
+            args=(sum_of_cubes, vector, 1e-4),
+            rtol=1e-7,
+        ),
+        Case(
+            "log-sum-exp, a vector",
+            call="numerical_gradient",
+            args=(log_sum_exp, vector),
+            rtol=1e-5,
+            atol=1e-8,
+        ),
+        Case(
+            "a (3, 2) matrix input",
+            call="numerical_gradient",
+            args=(quadratic_form, matrix, 1e-5),
+            rtol=1e-6,
+            atol=1e-6,
+        ),
         Case("x is left unchanged", probe="gradient_and_input", args=(vector, 1e-4), rtol=1e-7),
-        Case("relative error of two vectors", call="relative_error", args=(np.array([1.0, 2.0]), np.array([1.0, 2.5]))),
+        Case(
+            "relative error of two vectors",
+            call="relative_error",
+            args=(np.array([1.0, 2.0]), np.array([1.0, 2.5])),
+        ),
         Case("relative error of two zero vectors", call="relative_error", args=(np.zeros(3), np.zeros(3))),
-        Case("a correct gradient passes", call="check_gradient", args=(log_sum_exp, log_sum_exp_grad, vector), atol=1e-7),
-        Case("a missing factor 3 is caught", call="check_gradient", args=(sum_of_cubes, sum_of_cubes_grad_missing_3, vector), rtol=1e-6),
-        Case("a transposed gradient is caught", call="check_gradient", args=(quadratic_form, quadratic_form_grad_transposed, matrix), rtol=1e-5),
+        Case(
+            "a correct gradient passes",
+            call="check_gradient",
+            args=(log_sum_exp, log_sum_exp_grad, vector),
+            atol=1e-7,
+        ),
+        Case(
+            "a missing factor 3 is caught",
+            call="check_gradient",
+            args=(sum_of_cubes, sum_of_cubes_grad_missing_3, vector),
+            rtol=1e-6,
+        ),
+        Case(
+            "a transposed gradient is caught",
+            call="check_gradient",
+            args=(quadratic_form, quadratic_form_grad_transposed, matrix),
+            rtol=1e-5,
+        ),
     ]

@@ -18,8 +18,15 @@ def cases():
         Case("each row (axis=1)", call="logsumexp", args=(x,), kwargs={"axis": 1}),
         Case("each column (axis=0)", call="logsumexp", args=(x,), kwargs={"axis": 0}),
         Case("each row, keepdims=True", call="logsumexp", args=(x,), kwargs={"axis": 1, "keepdims": True}),
-        Case("a 3-D array along axis 1", call="logsumexp", args=(rng.normal(size=(2, 3, 4)),), kwargs={"axis": 1}),
+        Case(
+            "a 3-D array along axis 1",
+            call="logsumexp",
+            args=(rng.normal(size=(2, 3, 4)),),
+            kwargs={"axis": 1},
+        ),
         Case("values in the thousands", call="logsumexp", args=(x * 1000,), kwargs={"axis": 1}),
         Case("values around -1000", call="logsumexp", args=(x - 1000,), kwargs={"axis": 1}),
-        Case("rows with -inf entries, one entirely -inf", call="logsumexp", args=(masked,), kwargs={"axis": 1}),
+        Case(
+            "rows with -inf entries, one entirely -inf", call="logsumexp", args=(masked,), kwargs={"axis": 1}
+        ),
     ]

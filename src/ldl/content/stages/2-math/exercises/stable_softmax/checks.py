@@ -13,7 +13,9 @@ def cases():
         Case("a vector of 3 logits", call="softmax", args=(np.array([1.0, 2.0, 3.0]),)),
         Case("a batch of 4 examples, 5 classes", call="softmax", args=(batch,)),
         Case("normalise the columns (axis=0)", call="softmax", args=(batch,), kwargs={"axis": 0}),
-        Case("a 3-D array along axis 1", call="softmax", args=(rng.normal(size=(2, 3, 4)),), kwargs={"axis": 1}),
+        Case(
+            "a 3-D array along axis 1", call="softmax", args=(rng.normal(size=(2, 3, 4)),), kwargs={"axis": 1}
+        ),
         Case("equal logits give a uniform distribution", call="softmax", args=(np.full((2, 4), 7.0),)),
         Case("logits in the thousands", call="softmax", args=(batch * 1000,), atol=1e-12),
         Case("logits around -1000", call="softmax", args=(batch - 1000,)),

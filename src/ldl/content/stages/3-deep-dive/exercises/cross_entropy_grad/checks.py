@@ -28,6 +28,8 @@ def cases():
         Case("a batch of 8, 5 classes: gradient", probe="grad_only", args=(logits, targets)),
         Case("100 classes: gradient", probe="grad_only", args=(wide, wide_targets)),
         Case("logits in the thousands: loss", probe="loss_only", args=(logits * 1000, targets), rtol=1e-7),
-        Case("logits in the thousands: gradient", probe="grad_only", args=(logits * 1000, targets), atol=1e-10),
+        Case(
+            "logits in the thousands: gradient", probe="grad_only", args=(logits * 1000, targets), atol=1e-10
+        ),
         Case("both together, as a tuple", call="softmax_cross_entropy", args=(logits, targets)),
     ]

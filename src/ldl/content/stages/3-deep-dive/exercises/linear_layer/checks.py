@@ -8,7 +8,12 @@ from ldl.grading.spec import Case
 
 def initialised(module, in_features, out_features, seed):
     layer = module.Linear(in_features, out_features, np.random.default_rng(seed))
-    return {"weight": layer.weight, "bias": layer.bias, "grad_weight": layer.grad_weight, "grad_bias": layer.grad_bias}
+    return {
+        "weight": layer.weight,
+        "bias": layer.bias,
+        "grad_weight": layer.grad_weight,
+        "grad_bias": layer.grad_bias,
+    }
 
 
 def _layer(module, weight, bias):

@@ -28,13 +28,30 @@ def regression_data(seed, num_examples, num_features):
 def cases():
     x, y = regression_data(31, num_examples=50, num_features=3)
     rng = np.random.default_rng(32)
-    weight, bias, grad_weight, grad_bias = rng.normal(size=(4, 2)), rng.normal(size=2), rng.normal(size=(4, 2)), rng.normal(size=2)
+    weight, bias, grad_weight, grad_bias = (
+        rng.normal(size=(4, 2)),
+        rng.normal(size=2),
+        rng.normal(size=(4, 2)),
+        rng.normal(size=2),
+    )
     return [
         Case("10 examples in batches of 4 (the last has 2)", probe="batches", args=(10, 4, 0)),
         Case("batches of exactly equal size", probe="batches", args=(12, 3, 1)),
         Case("one batch holding everything", probe="batches", args=(5, 8, 2)),
-        Case("one SGD step, in place", probe="step_in_place", args=(weight, bias, grad_weight, grad_bias, 0.1)),
-        Case("fit: 50 examples, batches of 8, 5 epochs", call="fit_linear_regression", args=(x, y, 0.05, 8, 5, 0)),
-        Case("fit: batches of 1 (pure SGD)", call="fit_linear_regression", args=(x[:20], y[:20], 0.01, 1, 3, 1)),
-        Case("fit: one full batch (plain gradient descent)", call="fit_linear_regression", args=(x, y, 0.1, 50, 4, 2)),
+        Case(
+            "one SGD step, in place", probe="step_in_place", args=(weight, bias, grad_weight, grad_bias, 0.1)
+        ),
+        Case(
+            "fit: 50 examples, batches of 8, 5 epochs",
+            call="fit_linear_regression",
+            args=(x, y, 0.05, 8, 5, 0),
+        ),
+        Case(
+            "fit: batches of 1 (pure SGD)", call="fit_linear_regression", args=(x[:20], y[:20], 0.01, 1, 3, 1)
+        ),
+        Case(
+            "fit: one full batch (plain gradient descent)",
+            call="fit_linear_regression",
+            args=(x, y, 0.1, 50, 4, 2),
+        ),
     ]

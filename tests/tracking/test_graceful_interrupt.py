@@ -14,7 +14,7 @@ from ldl.tracking import CheckpointManager
 from ldl.tracking.checkpoint import SAVE_PAUSE_ENV
 from ldl.tracking.example_mlp import Config
 
-pytest.importorskip("torch")
+pytestmark = pytest.mark.torch
 
 CHILD = Path(__file__).with_name("train_child.py")
 CONFIG = Config(num_examples=800, num_epochs=50, checkpoint_every=10)  # far longer than the test waits

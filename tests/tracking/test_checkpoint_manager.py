@@ -9,11 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 
 from ldl.errors import LdlError
 from ldl.tracking import CheckpointManager, CorruptCheckpoint, restore_rng_state, rng_state
 
-torch = pytest.importorskip("torch")
+pytestmark = pytest.mark.torch
 
 
 def _numpy_state(value: float) -> dict:

@@ -7,11 +7,12 @@ from typing import Literal
 
 import numpy as np
 import pytest
+import torch
 
 from ldl.errors import LdlError
 from ldl.tracking import BatchOrder, apply_overrides, pick_device, seed_everything, seed_worker
 
-torch = pytest.importorskip("torch")
+pytestmark = pytest.mark.torch
 
 
 def _draws(generator):
