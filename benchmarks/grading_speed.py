@@ -8,7 +8,11 @@ exercises of each exercise's median time. The peer, measured interleaved in the 
 bare floor of any sandboxed grading: starting `python -I` and importing numpy, once. Their ratio
 says how much the grader adds on top of that floor. The children run numpy on one thread.
 
-Run: `.venv/bin/python benchmarks/grading_speed.py [--repeats 3] [--json]`
+With `--cli`, it also times the whole command a learner types, `ldl check logsumexp` (solved) in a
+fresh temporary workspace, against the peer `ldl version` (the CLI's own start-up), interleaved.
+`ldl watch` pays only the grading time, since its process is already running.
+
+Run: `.venv/bin/python benchmarks/grading_speed.py [--repeats 3] [--cli] [--json]`
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 from ldl.curriculum.items import load_exercises
 from ldl.grading.sandbox import ONE_THREAD
@@ -72,12 +78,46 @@ def measure(repeats: int) -> dict:
     }
 
 
+def command_seconds(args: list[str], cwd: Path) -> float:
+    ldl = Path(sys.executable).with_name("ldl")
+    started = time.perf_counter()
+    subprocess.run([str(ldl), *args], cwd=cwd, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def measure_cli(repeats: int, exercise_id: str = "logsumexp") -> dict:
+    """`ldl check` end to end, against `ldl version`, in a throwaway workspace."""
+    from ldl.curriculum.items import get_exercise
+
+    with tempfile.TemporaryDirectory(prefix="ldl-bench-") as scratch:
+        root = Path(scratch) / "workspace"
+        subprocess.run(
+            [str(Path(sys.executable).with_name("ldl")), "init", str(root)], capture_output=True, check=True
+        )
+        exercise = get_exercise(exercise_id)
+        learner = root / "exercises" / exercise.stage_dir / f"{exercise.id}.py"
+        learner.write_text(exercise.solution_path.read_text())
+        checks, versions = [], []
+        for _ in range(repeats):
+            checks.append(command_seconds(["check", exercise_id], root))
+            versions.append(command_seconds(["version"], root))
+    check, version = statistics.median(checks), statistics.median(versions)
+    return {
+        "ldl_check_seconds": round(check, 3),
+        "ldl_version_seconds": round(version, 3),
+        "check_minus_startup_seconds": round(check - version, 3),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--cli", action="store_true", help="also time `ldl check` end to end")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     report = measure(args.repeats)
+    if args.cli:
+        report["cli"] = measure_cli(args.repeats)
     if args.json:
         print(json.dumps(report, indent=2))
         return
@@ -89,6 +129,10 @@ def main() -> None:
     print(f"slowest exercise:              {report['slowest']} {report['slowest_seconds']:.3f} s")
     print(f"peer, python -I + import numpy: {report['peer_python_numpy_seconds']:.3f} s")
     print(f"ratio grading / peer:          {report['ratio_to_peer']:.2f}")
+    if "cli" in report:
+        cli = report["cli"]
+        print(f"`ldl check logsumexp`:         {cli['ldl_check_seconds']:.3f} s end to end")
+        print(f"peer, `ldl version`:           {cli['ldl_version_seconds']:.3f} s (the CLI's start-up)")
 
 
 if __name__ == "__main__":

@@ -63,8 +63,20 @@ def test_endless_code_is_stopped_in_time_as_a_timeout(tmp_path, name):
 
 
 def test_a_memory_hog_is_stopped_as_memory_limit(tmp_path):
-    hog = "import numpy as np\nheap = []\nwhile True:\n    heap.append(np.ones(2_000_000))\n"
+    hog = (
+        "import time\nimport numpy as np\nheap = []\n"
+        "while True:\n    heap.append(np.ones(2_000_000))\n    time.sleep(0.005)\n"
+    )
     result = grade(make_job(tmp_path, hog, limits=Limits(wall_seconds=5, memory_mb=150)))
+    assert result.verdict is Verdict.MEMORY_LIMIT, result.feedback
+
+
+def test_one_huge_allocation_is_a_memory_limit_too(tmp_path):
+    huge = (
+        "import numpy as np\n\ndef scale(x, factor):\n    return np.ones((10**6, 10**5))\n\n"
+        "def total(x):\n    return 0.0\n"
+    )
+    result = grade(make_job(tmp_path, huge, limits=Limits(wall_seconds=5, memory_mb=150)))
     assert result.verdict is Verdict.MEMORY_LIMIT, result.feedback
 
 
@@ -154,3 +166,19 @@ def test_a_slow_known_mistake_never_turns_a_pass_into_a_grader_error(tmp_path):
     (job.mistakes_dir / "slow.py").write_text('"""A slow mistake."""\n' + slow)
     result = grade(job)
     assert result.verdict is Verdict.PASS, result.feedback
+
+
+def test_ctrl_c_in_the_parent_stops_the_children_at_once(tmp_path):
+    import threading
+
+    from ldl.grading import sandbox
+
+    job = make_job(tmp_path, LOOPS["a busy loop"], limits=Limits(wall_seconds=60, memory_mb=300))
+    cancel = threading.Event()
+    threading.Timer(0.8, cancel.set).start()
+    started = time.monotonic()
+    workdir = tmp_path / "sandbox"
+    workdir.mkdir()
+    run = sandbox.run_child(runner._learner_config(job), job.limits, workdir, cancel)
+    assert run.status == "cancelled"
+    assert time.monotonic() - started < 5

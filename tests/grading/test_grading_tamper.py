@@ -175,7 +175,7 @@ def test_shadow_modules_in_the_learners_folder_do_nothing(tmp_path):
 
 def test_a_correct_solution_that_also_prints_and_forges_still_only_passes_on_values(tmp_path):
     forged = (
-        "import os\nfor fd in range(3, 16):\n    try:\n"
+        "import os\nfor fd in range(3, 1024):\n    try:\n"
         "        os.write(fd, b'{\"case\": 0}\\n')\n    except OSError:\n        pass\n"
     )
     source = (

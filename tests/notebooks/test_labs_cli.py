@@ -94,9 +94,12 @@ def _get_when_up(url: str, deadline: float) -> bytes:
             time.sleep(0.5)
 
 
-def test_ldl_open_prints_the_url_serves_it_and_ctrl_c_stops_the_server(workspace, content_root):
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGHUP], ids=["ctrl-c", "terminal-closed"])
+def test_ldl_open_serves_the_printed_url_and_stopping_ldl_stops_the_server(
+    workspace, content_root, stop_signal
+):
     """The real command in its own process: the printed URL works (on 127.0.0.1 only, with a
-    token) and SIGINT (Ctrl-C) stops the server, leaving nothing behind."""
+    token); stopping ldl (Ctrl-C, or the terminal closing) stops the server, leaving nothing behind."""
     shim = (
         "import sys; from pathlib import Path; import ldl.curriculum.items as items; "
         "import ldl.curriculum.syllabus as syllabus; "
@@ -109,6 +112,7 @@ def test_ldl_open_prints_the_url_serves_it_and_ctrl_c_stops_the_server(workspace
         stderr=subprocess.STDOUT,
         text=True,
     )
+    server = None
     try:
         url = _read_url(ldl_open)
         api = url.replace("/lab/tree/", "/api/contents/")
@@ -118,14 +122,14 @@ def test_ldl_open_prints_the_url_serves_it_and_ctrl_c_stops_the_server(workspace
         assert listening == {"127.0.0.1"}
         with pytest.raises(urllib.error.HTTPError):  # without the token, no access
             LOCAL.open(api.split("?")[0], timeout=10)
-        ldl_open.send_signal(signal.SIGINT)
+        ldl_open.send_signal(stop_signal)
         assert ldl_open.wait(timeout=30) == 0
         assert not server.is_running() or server.status() == psutil.STATUS_ZOMBIE
-    finally:
-        for process in (
-            psutil.Process(ldl_open.pid).children(recursive=True) if ldl_open.poll() is None else []
-        ):
-            process.kill()
+    finally:  # if the test failed half-way, take the server down with ldl
+        family = psutil.Process(ldl_open.pid).children(recursive=True) if ldl_open.poll() is None else []
+        for process in [*family, *([server] if server else [])]:
+            if process.is_running():
+                process.kill()
         ldl_open.kill()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 
 import nbformat
@@ -119,3 +120,21 @@ def test_read_metrics_merges_lines_keeps_the_first_key_first_and_skips_junk(tmp_
     assert read_metrics(report) == {"accuracy": 0.9, "loss": 1.0}
     assert list(read_metrics(report)) == ["accuracy", "loss"]
     assert read_metrics(tmp_path / "absent.jsonl") == {}
+
+
+def test_the_default_kernel_is_ldls_interpreter_even_if_another_python3_kernelspec_exists(
+    tmp_path, monkeypatch
+):
+    spec = tmp_path / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {"argv": ["/bin/false", "{connection_file}"], "display_name": "Elsewhere", "language": "python"}
+        )
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path))  # searched before the venv's own kernelspecs
+    result = run_notebook(
+        notebook("import sys, ldl\nfrom ldl.notebooks.lab import report\nreport(python=sys.executable)")
+    )
+    assert result.status == "ok", result.error
+    assert result.metrics["python"] == sys.executable

@@ -100,8 +100,14 @@ def test_migrates_a_version_1_database_and_keeps_its_records(tmp_path):
         conn.execute(
             "INSERT INTO attempts VALUES ('e1', 'softmax', 'pass', 1.0, 'd', '2026-01-01T00:00:01.000+00:00')"
         )
+        conn.execute(
+            "INSERT INTO lab_runs VALUES (?, ?, ?, ?, ?, ?)",
+            ("r1", "lab", "ok", 2.0, '{"acc": 1}', "2026-01-01T00:00:02.000+00:00"),
+        )
     with ProgressStore(path) as store:
         assert store.schema_version == schema.CURRENT_VERSION
+        [run] = store.lab_runs()
+        assert (run.event_id, run.metrics, run.mode) == ("r1", {"acc": 1}, "full")
         [unit] = store.unit_status_records()
         assert unit.created_at == unit.updated_at == "2026-01-01T00:00:00.000+00:00"
         assert [a.event_id for a in store.attempts("softmax")] == ["e1"]

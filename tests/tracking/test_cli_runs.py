@@ -83,6 +83,30 @@ def test_run_trains_with_overrides_and_the_runs_commands_read_it(stages, tmp_pat
     assert "overlay plot" in _invoke("runs", "compare", *ids, "--root", str(root)).output
 
 
+def test_run_resume_reuses_the_saved_config_and_refuses_changes(stages, tmp_path):
+    root = tmp_path / "runs"
+    first = _run_json(stages, root, "--set", "lr=0.2")
+    run_id = Path(first["run_dir"]).name
+    again = _invoke(
+        "run", "test.mlp", "--resume", run_id, "--stages-dir", str(stages), "--root", str(root), "--json"
+    )
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["metrics"] == first["metrics"]  # nothing left to train: same result
+    changed = _invoke(
+        "run",
+        "test.mlp",
+        "--resume",
+        "latest",
+        "--set",
+        "lr=0.3",
+        "--stages-dir",
+        str(stages),
+        "--root",
+        str(root),
+    )
+    assert "lr: 0.2 -> 0.3" in _error_text(changed)
+
+
 def test_run_refuses_unknown_fields_and_names(stages, tmp_path):
     result = _invoke(
         "run", "test.mlp", "--set", "bogus=1", "--stages-dir", str(stages), "--root", str(tmp_path)

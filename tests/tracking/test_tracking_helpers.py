@@ -10,7 +10,15 @@ import pytest
 import torch
 
 from ldl.errors import LdlError
-from ldl.tracking import BatchOrder, apply_overrides, pick_device, seed_everything, seed_worker
+from ldl.tracking import (
+    BatchOrder,
+    apply_overrides,
+    config_to_dict,
+    pick_device,
+    seed_everything,
+    seed_worker,
+)
+from ldl.tracking.configs import config_from_dict
 
 pytestmark = pytest.mark.torch
 
@@ -101,3 +109,10 @@ def test_bad_overrides_explain_themselves(override, message):
     with pytest.raises(LdlError) as error:
         apply_overrides(Config(), [override])
     assert message in str(error.value)
+
+
+def test_a_saved_config_comes_back_with_its_types():
+    config = Config(lr=0.5, device="cuda", optimizer="adam", data_dir=Path("/data"))
+    assert config_from_dict(Config, config_to_dict(config)) == config
+    with pytest.raises(LdlError, match="no longer has: momentum"):
+        config_from_dict(Config, {**config_to_dict(config), "momentum": 0.9})

@@ -66,7 +66,7 @@ def print_cell(cell) -> None:
 
 def render_run(result) -> None:
     notebook = result.notebook
-    metrics = ", ".join(f"{k}={v}" for k, v in notebook.metrics.items()) or "none reported"
+    metrics = escape(", ".join(f"{k}={v}" for k, v in notebook.metrics.items()) or "none reported")
     outcome = f"{_styled(notebook.status)} in {notebook.duration_s:.1f}s"
     common.console.print(f"{result.lab_id} ({result.mode}): {outcome}; metrics: {metrics}")
     if not notebook.ok:
@@ -101,7 +101,8 @@ def register(app: typer.Typer) -> None:
         """Create your notebook for a lab (never overwriting yours) and open it in JupyterLab.
 
         JupyterLab listens on 127.0.0.1 only; the URL printed includes a one-time token.
-        Stop it with Ctrl-C. Nothing is recorded: `ldl lab-run LAB` records a run.
+        Stop it with Ctrl-C (closing the terminal stops it too). Nothing is recorded: `ldl lab-run
+        LAB` records a run.
         """
         from ldl.curriculum.items import get_lab
         from ldl.notebooks import jupyter
@@ -115,13 +116,7 @@ def register(app: typer.Typer) -> None:
             return
         launch = jupyter.plan_launch(notebook, workspace.root, port=port or None)
         common.emit(OpenResult(lab_id, str(notebook), launch.url), _render_open, as_json)
-        server = jupyter.start(launch, quiet=as_json)
-        try:
-            server.wait()
-        except KeyboardInterrupt:
-            common.console.print("Stopping JupyterLab...")
-        finally:
-            jupyter.stop(server)
+        jupyter.serve(launch, quiet=as_json)
 
     @app.command("lab-run")
     def lab_run(

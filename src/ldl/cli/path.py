@@ -45,7 +45,8 @@ UnitArgument = Annotated[str, typer.Argument(help="A unit id, e.g. math.calculus
 
 def read_progress(store: ProgressStore, curriculum: course.Curriculum) -> course.Progress:
     """The store's records as the plain data the path logic works on."""
-    attempts, runs = store.attempts(), store.lab_runs()
+    attempts = store.attempts()
+    runs = [run for run in store.lab_runs() if run.mode != "tour"]  # the tour ran ldl's copy, not yours
     return course.Progress(
         unit_statuses=store.unit_statuses(),
         passed_exercises=frozenset(a.exercise_id for a in attempts if a.verdict == "pass"),

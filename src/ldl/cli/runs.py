@@ -196,7 +196,12 @@ def start_reference_run(
     from ldl.tracking import reference_runs
 
     reference = reference_runs.find_reference(name, stages_root or STAGES_ROOT)
-    config = reference_runs.build_config(reference, fast, overrides)
+    saved = None
+    if resume:  # continue with the settings the run started with
+        newest = store.run_dirs(_root(root), reference.stage)[-1:] if resume == "latest" else []
+        resume = str(newest[0] if newest else store.find_run(resume, _root(root)))
+        saved = store.read_json(Path(resume) / "config.json", {})
+    config = reference_runs.build_config(reference, fast, overrides, saved)
     bar, update = _progress_bar() if show_progress else (nullcontext(), None)
     with bar:
         result = reference_runs.launch(reference, config, update, resume, root)
@@ -206,8 +211,11 @@ def start_reference_run(
 
 
 def _render_outcome(outcome: RunOutcome) -> None:
-    verb = "stopped early (resume with --resume RUN)" if outcome.interrupted else "finished"
-    common.console.print(f"[bold]{outcome.name}[/] {verb}: {outcome.run_dir}")
+    common.console.print(f"[bold]{outcome.name}[/] {'stopped early' if outcome.interrupted else 'finished'}")
+    common.console.print(f"run folder: {outcome.run_dir}")
+    if outcome.interrupted and outcome.run_dir:
+        run_id = Path(outcome.run_dir).name
+        common.console.print(f"continue it with: ldl run {outcome.name} --resume {run_id}")
     table = Table("metric", "value")
     for key, value in outcome.metrics.items():
         table.add_row(key, _short(value))

@@ -25,8 +25,8 @@ STATUS_STYLE = {"ok": "green", "error": "red", "timeout": "red"}
 def render_summary(result) -> None:
     if result.stops:
         table = Table(title="Tour summary", title_justify="left")
-        for column in ("Stage", "Lab", "Status", "Key metric", "Time"):
-            table.add_column(column, no_wrap=column != "Lab")
+        for column in ("Stage", "Lab", "Status", "Key metric", "Time"):  # narrow terminal: others wrap
+            table.add_column(column, no_wrap=column in ("Lab", "Status", "Time"), overflow="fold")
         for stop in result.stops:
             style = STATUS_STYLE.get(stop.status, "white")
             metric = f"{stop.metric} = {_number(stop.value)}" if stop.metric else "[dim]none reported[/]"

@@ -34,6 +34,7 @@ class Outcome:
     details: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     got_value: Any = MISSING
+    error_type: str | None = None  # the exception's class name, when the code raised
 
 
 def values_by_case(run: ChildRun, count: int, trusted: bool) -> list[Any]:
@@ -69,8 +70,9 @@ def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) ->
         summary = f"check {name!r} got two results: does your code write to files it did not open?"
         return Outcome(False, summary=summary, reason="tampered")
     if isinstance(message.get("raised"), dict):
+        kind = str(message["raised"].get("type"))
         summary, details = describe_raised(message["raised"], f"check {name!r}", meta.get("target"))
-        return Outcome(False, True, summary, f"raised {message['raised'].get('type')}", details)
+        return Outcome(False, True, summary, f"raised {kind}", details, error_type=kind)
     if "unsendable" in message:
         what = str(message["unsendable"])[:300]
         summary = f"check {name!r}: your code returned something that is not plain data: {what}"

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import tempfile
 import threading
-import traceback
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,20 +87,27 @@ def _run_both(job: Job) -> tuple[ChildRun, ChildRun]:
     with tempfile.TemporaryDirectory(prefix="ldl-grade-") as scratch:
         configs = {"reference": _reference_config(job), "learner": _learner_config(job)}
         runs: dict[str, ChildRun | BaseException] = {}
+        cancel = threading.Event()
 
         def run(role: str) -> None:
             workdir = Path(scratch) / role
             try:
                 workdir.mkdir()
-                runs[role] = sandbox.run_child(configs[role], job.limits, workdir)
+                runs[role] = sandbox.run_child(configs[role], job.limits, workdir, cancel)
             except BaseException as exc:  # noqa: B036 - re-raised in the calling thread below
                 runs[role] = exc
 
         threads = [threading.Thread(target=run, args=(role,)) for role in configs]
         for thread in threads:
             thread.start()
-        for thread in threads:
-            thread.join()
+        try:
+            for thread in threads:
+                thread.join()
+        except BaseException:  # Ctrl-C: stop both children at once, then let it propagate
+            cancel.set()
+            for thread in threads:
+                thread.join()
+            raise
     for value in runs.values():
         if isinstance(value, BaseException):
             raise value
@@ -174,9 +181,12 @@ def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
     hints = (
         case_logic.mistake_hints(reference, failing, outcome.got_value, meta, job.mistakes()) + outcome.hints
     )
+    verdict = Verdict.ERROR if outcome.raised else Verdict.FAIL
+    if outcome.error_type == "MemoryError":  # refused by the address-space backstop
+        verdict = Verdict.MEMORY_LIMIT
     return GradeResult(
         job.exercise_id,
-        Verdict.ERROR if outcome.raised else Verdict.FAIL,
+        verdict,
         outcome.summary,
         cases=cases,
         failing_case=meta["name"],

@@ -25,6 +25,7 @@ import selectors
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,9 @@ class Limits:
 class ChildRun:
     """What the parent saw of one child. `messages` are parsed result lines, in order."""
 
-    status: str  # finished | timeout | memory_limit | output_limit | setup_timeout | results_limit
+    status: (
+        str  # finished | timeout | memory_limit | output_limit | setup_timeout | results_limit | cancelled
+    )
     messages: list[dict] = field(default_factory=list)
     malformed_lines: int = 0
     output: bytes = b""
@@ -88,8 +91,9 @@ def child_environment(token: str, workdir: Path) -> dict[str, str]:
     return env
 
 
-def run_child(config: dict, limits: Limits, workdir: Path) -> ChildRun:
-    """Start the harness with `config` and supervise it until it ends or breaks a limit."""
+def run_child(config: dict, limits: Limits, workdir: Path, cancel: threading.Event | None = None) -> ChildRun:
+    """Start the harness with `config` and supervise it until it ends, breaks a limit, or `cancel`
+    is set (the learner pressed Ctrl-C in `ldl watch`)."""
     token = secrets.token_hex(12)
     read_fd, write_fd = os.pipe()
     config = {**config, "results_fd": write_fd}
@@ -106,7 +110,7 @@ def run_child(config: dict, limits: Limits, workdir: Path) -> ChildRun:
         start_new_session=True,
     )
     os.close(write_fd)
-    watcher = _Watcher(process, read_fd, limits, token)
+    watcher = _Watcher(process, read_fd, limits, token, cancel)
     try:
         _send_config(process, config)
         return watcher.watch()
@@ -125,8 +129,8 @@ def _send_config(process: subprocess.Popen, config: dict) -> None:
 class _Watcher:
     """The polling loop of one child, split into small steps."""
 
-    def __init__(self, process: subprocess.Popen, read_fd: int, limits: Limits, token: str):
-        self.process, self.limits, self.token = process, limits, token
+    def __init__(self, process, read_fd: int, limits: Limits, token: str, cancel: threading.Event | None):
+        self.process, self.limits, self.token, self.cancel = process, limits, token, cancel
         self.results_fd, self.output_fd = read_fd, process.stdout.fileno()
         self.selector = selectors.DefaultSelector()
         for fd in (self.results_fd, self.output_fd):
@@ -192,6 +196,8 @@ class _Watcher:
 
     def _broken_limit(self) -> str | None:
         now, limits = time.monotonic(), self.limits
+        if self.cancel is not None and self.cancel.is_set():
+            return "cancelled"
         if self.ready_at is None and now - self.started > limits.setup_seconds:
             return "setup_timeout"
         if self.ready_at is not None and now - self.ready_at > limits.wall_seconds:

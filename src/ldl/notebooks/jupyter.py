@@ -93,6 +93,25 @@ def start(launch: JupyterLaunch, quiet: bool = False) -> subprocess.Popen:
     )
 
 
+def serve(launch: JupyterLaunch, quiet: bool = False) -> None:
+    """Run the server until it exits or ldl is stopped: Ctrl-C, a closed terminal (SIGHUP) or
+    SIGTERM all shut the server down with it, so it never lingers without its ldl."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    server = start(launch, quiet)
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop(server)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def stop(server: subprocess.Popen, grace_s: float = 10) -> None:
     """Ask the server to shut down (SIGTERM: it stops its kernels), then kill it if it lingers."""
     server.terminate()

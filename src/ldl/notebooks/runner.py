@@ -20,6 +20,7 @@ How it stays safe:
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -35,6 +36,7 @@ from typing import Any
 from ldl.errors import LdlError
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+NATIVE_KERNEL = "python3"  # the kernel that runs in ldl's own interpreter
 TRACEBACK_LINES = 12  # how much of a traceback the result keeps (the end, where the error is)
 
 
@@ -117,8 +119,10 @@ class Budget:
 def _client(nb, kernel_name: str, timeout_per_cell: float, cwd: Path):
     from nbclient import NotebookClient
 
+    options = {"kernel_manager_class": _ldl_kernel_manager()} if kernel_name == NATIVE_KERNEL else {}
     return NotebookClient(
         nb,
+        **options,
         timeout=math.ceil(timeout_per_cell),
         kernel_name=kernel_name,
         interrupt_on_timeout=False,  # we kill instead (see the module docstring)
@@ -127,6 +131,26 @@ def _client(nb, kernel_name: str, timeout_per_cell: float, cwd: Path):
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # not its TCP-without-encryption warning
         resources={"metadata": {"path": str(cwd)}},  # the kernel's working directory
     )
+
+
+@functools.cache
+def _ldl_kernel_manager():
+    """A kernel manager whose "python3" kernel is always this interpreter (the one running ldl).
+
+    Without it, a "python3" kernelspec in the learner's own Jupyter folders (say, from a global or
+    conda Jupyter) would win, and labs would run in a Python that cannot `import ldl`. With no
+    kernelspec folders to search, jupyter_client falls back to ipykernel's built-in spec, which
+    runs `sys.executable`."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    class LdlKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _kernel_spec_manager_default(self):
+            return KernelSpecManager(kernel_dirs=[])
+
+    return LdlKernelManager
 
 
 def _execute(client, code_cells, result: NotebookResult, budget: Budget, kernel_env, on_cell) -> None:

@@ -62,8 +62,8 @@ def fit_collab(dls, config: Config, run, use_nn: bool):
     prefix = "neural_" if use_nn else "dot_"
     with quiet(learn):
         learn.fit_one_cycle(num_epochs, config.lr, wd=config.wd, cbs=RunLogger(run, prefix=prefix))
-        predictions, targets = learn.get_preds()  # (N, 1), (N, 1)
-    return learn, float(((predictions - targets) ** 2).mean().sqrt())
+        predictions, targets = learn.get_preds()  # (N,) or (N, 1) for the neural model; (N, 1)
+    return learn, float(((predictions.view(-1) - targets.view(-1)) ** 2).mean().sqrt())
 
 
 def fit_svd(train, valid, config: Config) -> float:

@@ -45,12 +45,19 @@ def image_table(
     )
 
 
+def image_row(image: np.ndarray):
+    """One (H, W) uint8 image as a table row, the item type `array_image_block` reads."""
+    import pandas as pd
+
+    return pd.Series({"image": image})
+
+
 def array_image_block(classes: Sequence[str], item_tfms=None, batch_tfms=None):
     """A fastai `DataBlock` for greyscale images stored in a table made by `image_table`.
 
     Blocks: `ImageBlock(PILImageBW)` turns an (H, W) uint8 array into an image, `CategoryBlock`
     maps class names to indices. `ColReader` reads the columns and `ColSplitter` uses `is_valid`.
-    To predict one new image, pass it as a row: `learn.predict({"image": array})`.
+    To predict one new image, pass it as a row: `learn.predict(image_row(array))`.
     """
     from fastai.vision.all import (
         CategoryBlock,
@@ -62,7 +69,7 @@ def array_image_block(classes: Sequence[str], item_tfms=None, batch_tfms=None):
     )
 
     return DataBlock(
-        blocks=(ImageBlock(cls=PILImageBW), CategoryBlock(vocab=list(classes))),
+        blocks=(ImageBlock(cls=PILImageBW), CategoryBlock(vocab=list(classes), sort=False)),  # keep our label order
         get_x=ColReader("image"),
         get_y=ColReader("label"),
         splitter=ColSplitter("is_valid"),

@@ -14,7 +14,11 @@ Rules for whoever changes the schema:
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
+
+from ldl.errors import LdlError
+from ldl.progress import database
 
 
 @dataclass(frozen=True)
@@ -95,3 +99,27 @@ CURRENT_VERSION = MIGRATIONS[-1].version
 def pending(version: int) -> list[Migration]:
     """The migrations a database at `version` still needs, in order."""
     return [m for m in MIGRATIONS if m.version > version]
+
+
+def migrate(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Bring the database to CURRENT_VERSION in one write transaction (a no-op when it is there).
+
+    A database from a newer ldl is refused untouched."""
+
+    def upgrade(conn: sqlite3.Connection) -> None:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > CURRENT_VERSION:
+            raise LdlError(
+                f"This progress store has schema version {version}, newer than this ldl understands "
+                f"({CURRENT_VERSION}).",
+                hint="Upgrade ldl (pip install -U ldl) to open it; nothing was changed.",
+            )
+        for migration in pending(version):
+            for statement in migration.sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {migration.version}")
+
+    if database.read(conn, "PRAGMA user_version")[0][0] != CURRENT_VERSION:
+        database.write(conn, upgrade)
+    return conn

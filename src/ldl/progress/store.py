@@ -27,7 +27,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ldl.errors import LdlError
 from ldl.progress import database, schema
 from ldl.progress.database import StoreCorruptError
 
@@ -276,7 +275,7 @@ def _open(path: Path, retrying: bool = False) -> sqlite3.Connection:
         moved_to = database.move_aside(path)
         if moved_to is None:  # another process moved it a moment ago and started afresh
             return _open(path, retrying=True)
-        _migrate(database.connect(path)).close()
+        schema.migrate(database.connect(path)).close()
         raise StoreCorruptError(
             f"Your progress store {path} was damaged ({error}), so ldl moved it to {moved_to} "
             "(nothing was deleted) and started a fresh, empty store in its place.",
@@ -285,29 +284,7 @@ def _open(path: Path, retrying: bool = False) -> sqlite3.Connection:
             moved_to=moved_to,
         ) from None
     try:
-        return _migrate(conn)
+        return schema.migrate(conn)
     except BaseException:
         conn.close()
         raise
-
-
-def _migrate(conn: sqlite3.Connection) -> sqlite3.Connection:
-    """Bring the schema to `schema.CURRENT_VERSION`, in one write transaction."""
-
-    def upgrade(conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > schema.CURRENT_VERSION:
-            raise LdlError(
-                f"This progress store has schema version {version}, newer than this ldl understands "
-                f"({schema.CURRENT_VERSION}).",
-                hint="Upgrade ldl (pip install -U ldl) to open it; nothing was changed.",
-            )
-        for migration in schema.pending(version):
-            for statement in migration.sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {migration.version}")
-
-    if database.read(conn, "PRAGMA user_version")[0][0] != schema.CURRENT_VERSION:
-        database.write(conn, upgrade)
-    return conn

@@ -111,6 +111,24 @@ def apply_overrides(config: Any, overrides: list[str]) -> Any:
     return dataclasses.replace(config, **changes)
 
 
+def config_from_dict(config_class: type, values: dict[str, Any]) -> Any:
+    """Rebuild a config dataclass from its saved JSON (strings go back to paths, literals...)."""
+    hints = typing.get_type_hints(config_class)
+    unknown = sorted(set(values) - set(hints))
+    if unknown:
+        raise LdlError(
+            f"The saved config has fields that {config_class.__name__} no longer has: {', '.join(unknown)}.",
+            hint="The training script changed since this run started; start a new run.",
+        )
+    converted = {
+        name: _convert(value, hints[name], name)
+        if isinstance(value, str) and hints[name] is not str
+        else value
+        for name, value in values.items()
+    }
+    return config_class(**converted)
+
+
 def field_docs(config_class: type) -> dict[str, str]:
     """Each field's docstring (the string literal written just below it in the class body)."""
     import ast

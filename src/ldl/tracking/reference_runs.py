@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ldl.errors import LdlError
 from ldl.paths import STAGES_ROOT
-from ldl.tracking.configs import apply_overrides
+from ldl.tracking.configs import apply_overrides, config_from_dict
 
 
 class ReferenceRun(BaseModel):
@@ -83,12 +83,18 @@ def import_object(spec: str) -> Any:
         raise LdlError(f"Cannot load {spec!r}: {error}") from error
 
 
-def build_config(run: ReferenceRun, fast: bool = False, overrides: list[str] | None = None) -> Any:
-    """The run's config dataclass with defaults, then `fast`, then each `field=value` override."""
+def build_config(
+    run: ReferenceRun,
+    fast: bool = False,
+    overrides: list[str] | None = None,
+    saved: dict[str, Any] | None = None,
+) -> Any:
+    """The run's config dataclass: its defaults (or the `saved` config.json of a run being
+    resumed), then `fast`, then each `field=value` override."""
     config_class = import_object(run.config)
     if not dataclasses.is_dataclass(config_class):
         raise LdlError(f"{run.config} is not a dataclass, so `ldl run` cannot build it.")
-    config = config_class()
+    config = config_from_dict(config_class, saved) if saved is not None else config_class()
     if fast:
         if not hasattr(config, "fast"):
             raise LdlError(f"{run.config} has no `fast` field, so --fast does not apply.")

@@ -73,13 +73,14 @@ class Run:
         self._rewind_metrics(self.resumed)
         purge = (self.resumed.step + 1 if self.resumed else 0) if resume else None
         self._tensorboard = open_writer(self.dir / "tensorboard", purge, tensorboard)
-        self._metrics_file = open(self.dir / "metrics.jsonl", "a", encoding="utf-8")  # noqa: SIM115
+        self._metrics_file = open(self.dir / "metrics.jsonl", "a", encoding="utf-8")
         self._set_status("running")
 
     # --- metrics -----------------------------------------------------------------------------
 
     def _rewind_metrics(self, checkpoint: Checkpoint | None) -> None:
-        """Keep only the records written before `checkpoint` was taken (all of them if None)."""
+        """Keep only the records written before `checkpoint` was taken; with no checkpoint, none
+        (training starts again from step 0)."""
         path = self.dir / "metrics.jsonl"
         keep = checkpoint.metadata.get("metrics_records", 0) if checkpoint else 0
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True) if path.exists() else []

@@ -12,7 +12,10 @@ def central_differences(module, a_shape, b_shape, seed):
     g = rng.normal(size=np.shape(a @ b))
     grad_a, grad_b = module.matmul_backward(a, b, g)
     agree = []
-    for x, grad, loss in ((a, grad_a, lambda x_: float(np.sum(g * (x_ @ b)))), (b, grad_b, lambda x_: float(np.sum(g * (a @ x_))))):
+    for x, grad, loss in (
+        (a, grad_a, lambda x_: float(np.sum(g * (x_ @ b)))),
+        (b, grad_b, lambda x_: float(np.sum(g * (a @ x_)))),
+    ):
         numeric = np.zeros_like(x)
         for index in np.ndindex(*x.shape):
             step = np.zeros_like(x)
@@ -41,5 +44,11 @@ def cases():
         a, b = rng.normal(size=a_shape), rng.normal(size=b_shape)
         g = rng.normal(size=np.shape(a @ b))
         cases.append(Case(label, call="matmul_backward", args=(a, b, g)))
-    cases.append(Case("(2, 4, 3) @ (3, 5) against central differences", probe="central_differences", args=((2, 4, 3), (3, 5), 0)))
+    cases.append(
+        Case(
+            "(2, 4, 3) @ (3, 5) against central differences",
+            probe="central_differences",
+            args=((2, 4, 3), (3, 5), 0),
+        )
+    )
     return cases

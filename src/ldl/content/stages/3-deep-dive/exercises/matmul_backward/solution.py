@@ -1,7 +1,6 @@
 """Reference solution for matmul_backward."""
 
 import numpy as np
-
 from unbroadcast import unbroadcast
 
 
@@ -10,7 +9,9 @@ def matmul_backward(a: np.ndarray, b: np.ndarray, grad_out: np.ndarray) -> tuple
     a2 = a[None, :] if a.ndim == 1 else a  # (k,) -> (1, k)
     b2 = b[:, None] if b.ndim == 1 else b  # (k,) -> (k, 1)
     batch = np.broadcast_shapes(a2.shape[:-2], b2.shape[:-2])
-    g = grad_out.reshape(batch + (a2.shape[-2], b2.shape[-1]))  # restore the axes numpy dropped for 1-D inputs
+    g = grad_out.reshape(
+        batch + (a2.shape[-2], b2.shape[-1])
+    )  # restore the axes numpy dropped for 1-D inputs
     grad_a = g @ np.swapaxes(b2, -1, -2)  # (..., n, m) @ (..., m, k) -> (..., n, k)
     grad_b = np.swapaxes(a2, -1, -2) @ g  # (..., k, n) @ (..., n, m) -> (..., k, m)
     grad_a = unbroadcast(grad_a, a2.shape).reshape(a.shape)  # sum batch copies, drop the added axis

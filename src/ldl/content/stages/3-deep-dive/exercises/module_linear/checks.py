@@ -8,13 +8,17 @@ from ldl.grading.spec import Case
 
 def _mlp(module, seed, sizes=(4, 8, 3)):
     rng = np.random.default_rng(seed)
-    return module.Sequential(module.Linear(sizes[0], sizes[1], rng), module.ReLU(), module.Linear(sizes[1], sizes[2], rng))
+    return module.Sequential(
+        module.Linear(sizes[0], sizes[1], rng), module.ReLU(), module.Linear(sizes[1], sizes[2], rng)
+    )
 
 
 def discovered(module, seed):
     rng = np.random.default_rng(seed)
     inner = module.Sequential(module.Linear(3, 5, rng), module.ReLU())
-    model = module.Sequential(inner, module.Linear(5, 2, rng, bias=False), module.Sequential(module.Linear(2, 2, rng)))
+    model = module.Sequential(
+        inner, module.Linear(5, 2, rng, bias=False), module.Sequential(module.Linear(2, 2, rng))
+    )
     return [p.data for p in model.parameters()]
 
 

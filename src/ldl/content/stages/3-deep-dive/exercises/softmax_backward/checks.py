@@ -34,6 +34,10 @@ def cases():
             Case(f"{name}_backward of (4, 6)", call=f"{name}_backward", args=(x, g)),
             Case(f"{name}_backward along axis 0", call=f"{name}_backward", args=(x, g, 0)),
             Case(f"{name}_backward of (2, 3, 5) along axis 1", call=f"{name}_backward", args=(x3, g3, 1)),
-            Case(f"{name}_backward against central differences", probe="against_central_differences", args=(name, (3, 4), -1, 0)),
+            Case(
+                f"{name}_backward against central differences",
+                probe="against_central_differences",
+                args=(name, (3, 4), -1, 0),
+            ),
         ]
     return cases

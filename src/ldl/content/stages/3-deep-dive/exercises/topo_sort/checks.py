@@ -48,7 +48,9 @@ def order_contract(module, name, a, b):
         "no_duplicates": len(position) == len(order),
         "every_node_reachable_and_listed": set(position) == reachable,
         "root_last": bool(order) and order[-1] is out,
-        "inputs_first": all(position[id(p)] < position[id(n)] for n in order for p in n._prev if id(p) in position),
+        "inputs_first": all(
+            position[id(p)] < position[id(n)] for n in order for p in n._prev if id(p) in position
+        ),
     }
 
 

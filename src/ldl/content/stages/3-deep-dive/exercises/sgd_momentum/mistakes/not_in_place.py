@@ -1,0 +1,32 @@
+"""Update the parameters in place (`param.data -= lr * g`): `param.data = param.data - lr * g`
+creates a new array, and the model, which holds the old one, never sees the update."""
+
+import numpy as np
+
+
+class SGD:
+    """PyTorch's SGD: v = momentum * v + (grad + weight_decay * data); data -= lr * v."""
+
+    def __init__(
+        self,
+        params: list,
+        lr: float,
+        momentum: float = 0.0,
+        weight_decay: float = 0.0,
+        nesterov: bool = False,
+    ):
+        self.params = list(params)
+        self.lr, self.momentum, self.weight_decay, self.nesterov = lr, momentum, weight_decay, nesterov
+        self.velocities = [np.zeros_like(p.data) for p in self.params]
+
+    def step(self) -> None:
+        for i, param in enumerate(self.params):
+            g = param.grad + self.weight_decay * param.data  # L2 regularisation's gradient
+            if self.momentum:
+                self.velocities[i] = self.momentum * self.velocities[i] + g
+                g = g + self.momentum * self.velocities[i] if self.nesterov else self.velocities[i]
+            param.data = param.data - self.lr * g
+
+    def zero_grad(self) -> None:
+        for param in self.params:
+            param.grad = np.zeros_like(param.data)

@@ -1,0 +1,34 @@
+"""Weight decay is part of the gradient: add weight_decay * data to the gradient *before* it
+enters the velocity, so that the decay is carried by the momentum like any other gradient."""
+
+import numpy as np
+
+
+class SGD:
+    """PyTorch's SGD: v = momentum * v + (grad + weight_decay * data); data -= lr * v."""
+
+    def __init__(
+        self,
+        params: list,
+        lr: float,
+        momentum: float = 0.0,
+        weight_decay: float = 0.0,
+        nesterov: bool = False,
+    ):
+        self.params = list(params)
+        self.lr, self.momentum, self.weight_decay, self.nesterov = lr, momentum, weight_decay, nesterov
+        self.velocities = [np.zeros_like(p.data) for p in self.params]
+
+    def step(self) -> None:
+        for i, param in enumerate(self.params):
+            g = param.grad
+            if self.momentum:
+                self.velocities[i] = self.momentum * self.velocities[i] + g
+                g = g + self.momentum * self.velocities[i] if self.nesterov else self.velocities[i]
+            param.data -= self.lr * (
+                g + self.weight_decay * param.data
+            )  # in place: the model holds this very array
+
+    def zero_grad(self) -> None:
+        for param in self.params:
+            param.grad = np.zeros_like(param.data)

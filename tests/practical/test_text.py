@@ -1,0 +1,48 @@
+"""The text reference run, fast mode: a language model that writes, and two sentiment classifiers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ldl.practical import sentiment, text
+
+
+def test_tokens_and_vocabulary():
+    assert sentiment.tokenize("Not GOOD at all!! Don't go.") == ["not", "good", "at", "all", "!", "!", "don't", "go"]
+    vocab = sentiment.build_vocab(["good good bad", "good ok"])
+    assert vocab[:2] == ["<pad>", "<unknown>"] and vocab[2] == "good"
+    ids = sentiment.encode_sentences(["good awful"], vocab, max_len=4)
+    assert ids.tolist() == [[vocab.index("good"), sentiment.UNKNOWN, sentiment.PAD, sentiment.PAD]]
+
+
+def test_bag_of_words_ignores_padding():
+    import torch
+
+    model = sentiment.bag_of_words_model(vocab_size=10, embedding_size=4, dropout=0.0).eval()
+    short = torch.tensor([[3, 4, 0, 0]])
+    long = torch.tensor([[3, 4, 0, 0, 0, 0, 0]])
+    assert torch.allclose(model(short), model(long))
+    assert model(short).shape == (1, 2)
+
+
+def test_fast_run_writes_and_the_transferred_classifier_wins(tmp_path):
+    result = text.train(text.Config(fast=True), root=tmp_path)
+    metrics = result.metrics
+    samples = (result.run_dir / "samples.txt").read_text(encoding="utf-8")
+    assert samples.count(text.Config.prompt) == 3  # one sample per temperature
+    vocab_size = len(set(text.Config.prompt)) + 10  # the text has dozens of distinct characters
+    assert metrics["lm_perplexity"] < 60 and vocab_size < 60  # below uniform guessing over ~60 chars
+    assert metrics["transfer_accuracy"] > metrics["scratch_accuracy"]
+    assert metrics["transfer_accuracy"] >= 0.75
+    summary = json.loads((result.run_dir / "summary.json").read_text())
+    assert summary["sample"].startswith(text.Config.prompt)
+
+
+@pytest.mark.slow
+def test_full_run_meets_the_sentiment_target(tmp_path):
+    metrics = text.train(text.Config(), root=tmp_path).metrics
+    assert metrics["transfer_accuracy"] >= 0.80
+    assert metrics["transfer_accuracy"] > metrics["scratch_accuracy"]
+    assert metrics["lm_perplexity"] < 8
