@@ -55,7 +55,7 @@ class Attempt:
 class LabRun:
     event_id: str
     lab_id: str
-    status: str  # ok, error or timeout (ldl.notebooks.runner)
+    status: str  # ok, error or timeout (ldl.notebooks.runner), or done (declared with `ldl done LAB`)
     duration_s: float
     metrics: dict[str, Any]  # what the lab passed to ldl.notebooks.lab.report, in order
     created_at: str
