@@ -30,19 +30,21 @@ class Config:
     """CI mode: 50,000 characters, a narrower language model for one epoch, 300 sentences."""
     seed: int = 0
     """Seeds Python, numpy and torch, the sentence split and the batch order."""
-    lm_num_epochs: int = 3
+    lm_num_epochs: int = 2
     """Passes over the Shakespeare training characters."""
-    lm_batch_size: int = 64
+    lm_batch_size: int = 32
     """Parallel character streams per language-model step."""
-    lm_seq_len: int = 96
+    lm_seq_len: int = 64
     """Characters per stream per step (backpropagation through time stops here)."""
-    lm_embedding_size: int = 96
+    lm_embedding_size: int = 64
     """Size of each character's learned vector."""
-    lm_hidden_size: int = 384
+    lm_hidden_size: int = 256
     """Size of the LSTM's hidden state."""
     lm_num_layers: int = 2
     """Stacked LSTM layers."""
-    lm_lr: float = 5e-3
+    lm_drop_mult: float = 0.1
+    """Scales all of AWD-LSTM's dropouts; small, because a couple of epochs cannot overfit 1M characters."""
+    lm_lr: float = 1e-2
     """Peak learning rate of the language model's one-cycle schedule."""
     prompt: str = "ROMEO:\n"
     """Text the samples start from."""
@@ -75,7 +77,10 @@ def train_language_model(config: Config, text: str, run, progress=None):
     sizes = dict(emb_sz=config.lm_embedding_size, n_hid=config.lm_hidden_size, n_layers=config.lm_num_layers)
     if config.fast:
         sizes.update(emb_sz=32, n_hid=128)
-    model = get_language_model(AWD_LSTM, len(vocab), config={**awd_lstm_lm_config, **sizes}, drop_mult=0.3)
+    # pad_token=None: characters need no padding, and fastai's default (id 1) would freeze the
+    # vector of our character number 1, the space.
+    model_config = {**awd_lstm_lm_config, **sizes, "pad_token": None}
+    model = get_language_model(AWD_LSTM, len(vocab), config=model_config, drop_mult=config.lm_drop_mult)
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=rnn_cbs())
     num_epochs = 1 if config.fast else config.lm_num_epochs
     with quiet(learn):
