@@ -104,3 +104,22 @@ def test_lr_range_test_sweeps_upwards_and_puts_the_weights_back():
     for name, value in learner.model.state_dict().items():
         np.testing.assert_array_equal(value, before[name], err_msg=name)
     assert learner.optimizer.lr == 0.1 and learner.optimizer.state == [{} for _ in learner.optimizer.params]
+
+
+def test_a_resumed_schedule_continues_from_the_saved_step():
+    def with_schedule(learner):
+        learner.callbacks.append(ScheduleCallback(CosineAnnealingLR(learner.optimizer, total_steps=24)))
+        return learner
+
+    straight = with_schedule(make_learner())
+    straight.fit(3)
+    first = with_schedule(make_learner())
+    first.fit(2)
+    resumed = with_schedule(make_learner(init_seed=5))  # its schedule starts at step 0 ...
+    resumed.load_state(first.state())
+    resumed.fit(3, start_epoch=2)  # ... and is moved to step 16 by before_fit
+    assert resumed.callbacks[-1].schedule.step_count == 24
+    for (name, a), (_, b) in zip(
+        straight.model.named_parameters(), resumed.model.named_parameters(), strict=True
+    ):
+        np.testing.assert_array_equal(a.data, b.data, err_msg=name)

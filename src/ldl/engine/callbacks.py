@@ -29,10 +29,15 @@ class MetricsCallback(Callback):
 
 
 class ScheduleCallback(Callback):
-    """Step a learning-rate schedule after every batch."""
+    """Step a learning-rate schedule after every batch (and pick it up at the learner's step when
+    a resumed run starts)."""
 
     def __init__(self, schedule):
         self.schedule = schedule
+
+    def before_fit(self, learner: Learner) -> None:
+        self.schedule.step_count = learner.step
+        learner.optimizer.lr = self.schedule.lr_at(learner.step)
 
     def after_batch(self, learner: Learner) -> None:
         self.schedule.step()

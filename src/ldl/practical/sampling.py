@@ -35,10 +35,10 @@ def sample_next(logits, temperature: float, generator=None) -> int:
 
 
 def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperature: float, seed: int = 0) -> str:
-    """Continue `prompt` by `num_chars` characters sampled from a fastai character language model.
+    """Continue `prompt` by `num_chars` characters sampled from a character language model.
 
-    The model (fastai's AWD-LSTM `SequentialRNN`) keeps its hidden state between calls, so we feed
-    the prompt once, then one character at a time. It returns (logits, ...) with logits (1, L, V).
+    The model (`ldl.practical.language_model.CharLSTM`) keeps its hidden state between calls, so
+    we feed the prompt once, then one character at a time. It returns (1, L, V) logits.
     Each step is a tiny computation, so it runs on one thread: splitting it across threads costs
     more than it saves (on a busy machine, 50x more).
     """
@@ -53,7 +53,7 @@ def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperatu
     out = []
     with torch.no_grad(), one_thread():
         for _ in range(num_chars):
-            logits = model(ids)[0][0, -1]  # (V,): scores for the character after the last one
+            logits = model(ids)[0, -1]  # (V,): scores for the character after the last one
             next_id = sample_next(logits, temperature, generator)
             out.append(vocab[next_id])
             ids = torch.tensor([[next_id]])  # (1, 1)

@@ -1,8 +1,9 @@
 """Reference run `practical.text`: a language model that writes, and a sentiment classifier.
 
-Part 1, generation: a character-level AWD-LSTM (fastai's recurrent language model, made small)
-learns to predict the next character of Tiny Shakespeare, then writes new text by sampling one
-character at a time at a few temperatures (`ldl.practical.sampling`).
+Part 1, generation: a character-level LSTM (`ldl.practical.language_model`), trained with
+fastai's Learner on fastai's `LMDataLoader`, learns to predict the next character of Tiny
+Shakespeare, then writes new text by sampling one character at a time at a few temperatures
+(`ldl.practical.sampling`).
 
 Part 2, classification: 2,000 labelled review sentences (UCI). A from-scratch bag of words is
 compared with a transferred model, MiniLM sentence embeddings plus a small fastai head, trained
@@ -42,9 +43,9 @@ class Config:
     """Size of the LSTM's hidden state."""
     lm_num_layers: int = 2
     """Stacked LSTM layers."""
-    lm_drop_mult: float = 0.1
-    """Scales all of AWD-LSTM's dropouts; small, because a couple of epochs cannot overfit 1M characters."""
-    lm_lr: float = 1e-2
+    lm_dropout: float = 0.1
+    """Dropout between the LSTM layers and before the decoder."""
+    lm_lr: float = 3e-3
     """Peak learning rate of the language model's one-cycle schedule."""
     prompt: str = "ROMEO:\n"
     """Text the samples start from."""
@@ -61,27 +62,23 @@ class Config:
 
 
 def train_language_model(config: Config, text: str, run, progress=None):
-    """Fit the character AWD-LSTM; returns (learn, vocab, metrics)."""
-    from fastai.callback.rnn import rnn_cbs
+    """Fit the character LSTM with fastai's Learner; returns (learn, vocab, metrics)."""
+    from fastai.callback.rnn import ModelResetter
     from fastai.learner import Learner
     from fastai.losses import CrossEntropyLossFlat
     from fastai.metrics import Perplexity, accuracy
-    from fastai.text.models.awdlstm import AWD_LSTM, awd_lstm_lm_config
-    from fastai.text.models.core import get_language_model
 
     from ldl.practical.callbacks import RunLogger
+    from ldl.practical.language_model import CharLSTM
     from ldl.practical.loaders import char_lm_dataloaders, char_vocab
 
     vocab = char_vocab(text)
     dls = char_lm_dataloaders(text, vocab, config.lm_seq_len, config.lm_batch_size, valid_fraction=0.1)
-    sizes = dict(emb_sz=config.lm_embedding_size, n_hid=config.lm_hidden_size, n_layers=config.lm_num_layers)
-    if config.fast:
-        sizes.update(emb_sz=32, n_hid=128)
-    # pad_token=None: characters need no padding, and fastai's default (id 1) would freeze the
-    # vector of our character number 1, the space.
-    model_config = {**awd_lstm_lm_config, **sizes, "pad_token": None}
-    model = get_language_model(AWD_LSTM, len(vocab), config=model_config, drop_mult=config.lm_drop_mult)
-    learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=rnn_cbs())
+    embedding_size, hidden_size = (32, 128) if config.fast else (config.lm_embedding_size, config.lm_hidden_size)
+    model = CharLSTM(len(vocab), embedding_size, hidden_size, config.lm_num_layers, config.lm_dropout)
+    learn = Learner(
+        dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=ModelResetter()
+    )
     num_epochs = 1 if config.fast else config.lm_num_epochs
     with quiet(learn):
         learn.fit_one_cycle(num_epochs, config.lm_lr, cbs=RunLogger(run, prefix="lm_", progress=progress))

@@ -43,7 +43,7 @@ class Config:
     """Peak learning rate of the one-cycle schedule (AdamW)."""
     weight_decay: float = 0.01
     """AdamW's decoupled weight decay."""
-    num_epochs: int = 6
+    num_epochs: int = 12
     """Rounds of `steps_per_epoch` steps, each followed by a validation pass."""
     steps_per_epoch: int = 250
     """Optimizer steps per round."""

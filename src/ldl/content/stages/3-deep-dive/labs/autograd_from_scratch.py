@@ -170,7 +170,7 @@ def predict(point):
 
 
 losses = []
-for step in range(15 if FAST else 60):
+for _ in range(15 if FAST else 60):
     loss = sum(((predict(p) - y) ** 2 for p, y in zip(xs, ys)), Value(0.0)) * (1.0 / num_points)
     for p in params:
         p.grad = 0.0  # gradients accumulate: reset them before every backward pass

@@ -38,6 +38,7 @@ import math
 
 import matplotlib.pyplot as plt
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ldl import data
 from ldl.engine import Tensor, manual_seed, nn, optim
@@ -45,6 +46,7 @@ from ldl.engine.losses import cross_entropy
 from ldl.notebooks.lab import FAST, report
 
 manual_seed(0)
+threadpool_limits(1)  # the engine's matrices are small: one BLAS thread is fastest (docs/engine.md)
 fashion = data.load("fashion-mnist")
 num_images = 512 if FAST else 2048
 images = ((fashion.train_images[:num_images].astype(np.float32) / 255.0 - 0.2860) / 0.3530).reshape(-1, 784)
@@ -101,7 +103,8 @@ def layer_statistics(model, x, y):
     loss.backward()
     weights = [layer.weight for layer in model if isinstance(layer, nn.Linear)][:-1]
     with np.errstate(over="ignore", invalid="ignore"):
-        return [float(a.data.std()) for a in activations], [float(w.grad.std()) for w in weights], loss.item()
+        stds = [float(a.data.astype(np.float64).std()) for a in activations]  # float64: 1e20 squared overflows float32
+        return stds, [float(w.grad.astype(np.float64).std()) for w in weights], loss.item()
 
 
 stats = {}
@@ -160,7 +163,7 @@ for scheme, batch_norm in (("std 0.01", False), ("Kaiming", False), ("std 0.01 +
     model = deep_mlp(scheme.split(" +")[0], batch_norm=batch_norm)
     optimizer = optim.Adam(model.parameters(), lr=1e-3)
     batch_rng, losses = np.random.default_rng(0), []
-    for step in range(num_steps):
+    for _ in range(num_steps):
         batch = batch_rng.choice(len(images), size=64, replace=False)
         loss = cross_entropy(model(Tensor(images[batch])), labels[batch])
         optimizer.zero_grad()
