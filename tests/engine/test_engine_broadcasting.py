@@ -13,17 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import mutually_broadcastable_shapes
 
-settings.register_profile(
-    "default", max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
-settings.register_profile("slow", max_examples=200, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+# per-test settings rather than a global profile, so other areas' hypothesis tests keep theirs
+EXAMPLES = 200 if os.environ.get("HYPOTHESIS_PROFILE") == "slow" else 8
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 BROADCASTING = [op for op in OPS if op.broadcast]
 SHAPES = mutually_broadcastable_shapes(num_shapes=2, min_dims=0, max_dims=3, min_side=1, max_side=3)
 
 
 @pytest.mark.parametrize("op", BROADCASTING, ids=lambda op: op.name)
+@SETTINGS
 @given(shapes=SHAPES, seed=st.integers(0, 2**16))
 def test_broadcast_gradients_match_central_differences(op, shapes, seed):
     arrays = make_inputs(shapes.input_shapes, op.generator, np.float64, seed)
@@ -38,6 +37,7 @@ def test_broadcast_gradients_match_central_differences(op, shapes, seed):
 
 @pytest.mark.torch
 @pytest.mark.parametrize("op", BROADCASTING, ids=lambda op: op.name)
+@SETTINGS
 @given(shapes=SHAPES, seed=st.integers(0, 2**16))
 def test_broadcast_matches_torch(op, shapes, seed):
     pytest.importorskip("torch")
@@ -50,6 +50,7 @@ def test_broadcast_matches_torch(op, shapes, seed):
         np.testing.assert_allclose(got, want, rtol=1e-4, atol=1e-5)
 
 
+@SETTINGS
 @given(
     shapes=mutually_broadcastable_shapes(num_shapes=2, min_dims=2, max_dims=4, max_side=3),
     seed=st.integers(0, 99),

@@ -28,8 +28,8 @@ def test_random_split_is_a_seeded_partition():
 
 def test_datablock_path_reads_arrays_and_predicts_one_image():
     import fastai.callback.all  # noqa: F401
-    from fastai.learner import Learner
     from fastai.layers import Flatten
+    from fastai.learner import Learner
     from torch import nn
 
     x, y = tiny_images(40)

@@ -10,7 +10,16 @@ from ldl.practical import sentiment, text
 
 
 def test_tokens_and_vocabulary():
-    assert sentiment.tokenize("Not GOOD at all!! Don't go.") == ["not", "good", "at", "all", "!", "!", "don't", "go"]
+    assert sentiment.tokenize("Not GOOD at all!! Don't go.") == [
+        "not",
+        "good",
+        "at",
+        "all",
+        "!",
+        "!",
+        "don't",
+        "go",
+    ]
     vocab = sentiment.build_vocab(["good good bad", "good ok"])
     assert vocab[:2] == ["<pad>", "<unknown>"] and vocab[2] == "good"
     ids = sentiment.encode_sentences(["good awful"], vocab, max_len=4)

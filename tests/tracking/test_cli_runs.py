@@ -107,6 +107,16 @@ def test_run_resume_reuses_the_saved_config_and_refuses_changes(stages, tmp_path
     assert "lr: 0.2 -> 0.3" in _error_text(changed)
 
 
+def test_run_config_shows_fields_values_and_their_documentation(stages):
+    args = ["run", "test.mlp", "--config", "--fast", "--set", "lr=0.3", "--stages-dir", str(stages)]
+    result = _invoke(*args, "--json")
+    assert result.exit_code == 0, result.output
+    fields = {item["name"]: item for item in json.loads(result.stdout)}
+    assert fields["lr"]["value"] == 0.3 and fields["fast"]["value"] is True
+    assert fields["dropout"]["doc"].startswith("Probability of zeroing a hidden unit")
+    assert "Probability of zeroing" in _invoke(*args).output
+
+
 def test_run_refuses_unknown_fields_and_names(stages, tmp_path):
     result = _invoke(
         "run", "test.mlp", "--set", "bogus=1", "--stages-dir", str(stages), "--root", str(tmp_path)

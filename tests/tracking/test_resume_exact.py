@@ -95,8 +95,8 @@ def _kill_once(root: Path, run_dir: Path | None, order_log: Path, kind: str, rng
         name = f"step-{target:09d}.pt"
         if kind == "during-save":
             env = _env({SAVE_PAUSE_ENV: f"{target}:60"})
-            pattern = f".{name}.*.tmp"
-            condition = lambda: _exists(checkpoints, pattern)
+            # this process's own temporary file: an earlier killed save may have left one too
+            condition = lambda: _exists(checkpoints, f".{name}.{process.pid}.tmp")
         else:
             condition = lambda: _exists(checkpoints, name)
     process = _start(root, order_log, run_dir, env)

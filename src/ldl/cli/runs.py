@@ -7,7 +7,7 @@ overrides all three). RUN is a run id, a unique prefix of one, "latest", or the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from ldl.cli import common
-from ldl.tracking import store
+from ldl.tracking import reports, store
 from ldl.tracking.plots import NOT_METRICS
 
 RunArg = Annotated[str, typer.Argument(help="A run id (or a unique prefix, or 'latest') or a run folder.")]
@@ -33,71 +33,6 @@ def _short(value: Any) -> str:
     return f"{value:.4g}" if isinstance(value, float) else str(value)
 
 
-# --- pure functions ----------------------------------------------------------------------------
-
-
-@dataclass
-class RunDetail:
-    """`ldl runs show`: a run's info plus its checkpoints and plots."""
-
-    info: store.RunInfo
-    checkpoints: list[str] = field(default_factory=list)
-    plots: list[str] = field(default_factory=list)
-
-
-def show_run(ref: str, root: Path) -> RunDetail:
-    run_dir = store.find_run(ref, root)
-    checkpoints = sorted(p.name for p in (run_dir / "checkpoints").glob("step-*"))
-    plots = sorted(str(p) for p in (run_dir / "plots").glob("*.png"))
-    return RunDetail(store.run_info(run_dir), checkpoints, plots)
-
-
-@dataclass
-class PlotResult:
-    run_ids: list[str]
-    path: Path
-
-
-def plot_run(ref: str, root: Path) -> PlotResult:
-    from ldl.tracking.plots import plot_runs
-
-    run_dir = store.find_run(ref, root)
-    info = store.run_info(run_dir, with_metrics=False)
-    path = plot_runs(
-        {info.run_id: store.read_metrics(run_dir)},
-        run_dir / "plots" / "metrics.png",
-        title=f"{info.stage}/{info.name} {info.run_id}",
-    )
-    return PlotResult([info.run_id], path)
-
-
-@dataclass
-class Comparison:
-    """`ldl runs compare`: the last value of each metric per run, config differences, a plot."""
-
-    run_ids: list[str]
-    metrics: dict[str, list[Any]]
-    config_differences: dict[str, list[Any]]
-    plot: Path
-
-
-def compare_runs(first: str, second: str, root: Path, out: Path | None = None) -> Comparison:
-    from ldl.tracking.plots import plot_runs  # matplotlib is imported only when a plot is drawn
-
-    dirs = [store.find_run(first, root), store.find_run(second, root)]
-    infos = [store.run_info(run_dir) for run_dir in dirs]
-    ids = [info.run_id for info in infos]
-    finals = [{**info.last_metrics, **info.summary} for info in infos]
-    names = list(dict.fromkeys(k for final in finals for k in final if k not in NOT_METRICS))
-    metrics = {name: [final.get(name) for final in finals] for name in names}
-    keys = list(dict.fromkeys(k for info in infos for k in info.config))
-    values = {k: [info.config.get(k) for info in infos] for k in keys}
-    differences = {k: pair for k, pair in values.items() if pair[0] != pair[1]}
-    out = out or dirs[0] / "plots" / f"compare-{ids[1]}.png"
-    plot_runs({f"{info.run_id}": store.read_metrics(info.dir) for info in infos}, out)
-    return Comparison(ids, metrics, differences, out)
-
-
 # --- rendering ---------------------------------------------------------------------------------
 
 
@@ -113,7 +48,7 @@ def _render_list(runs: list[store.RunInfo]) -> None:
     common.console.print(table)
 
 
-def _render_show(detail: RunDetail) -> None:
+def _render_show(detail: reports.RunDetail) -> None:
     info = detail.info
     common.console.print(f"[bold]{info.stage}/{info.name}[/] {info.run_id}  ({info.status})\n{info.dir}")
     for title, values in (("config", info.config), ("summary", info.summary), ("latest", info.last_metrics)):
@@ -126,7 +61,7 @@ def _render_show(detail: RunDetail) -> None:
     common.console.print(f"plots: {', '.join(detail.plots) or 'none (try `ldl runs plot`)'}")
 
 
-def _render_compare(result: Comparison) -> None:
+def _render_compare(result: reports.Comparison) -> None:
     table = Table("metric", *result.run_ids)
     for name, values in result.metrics.items():
         table.add_row(name, *(_short(v) for v in values))
@@ -210,6 +145,13 @@ def start_reference_run(
     return RunOutcome(name, getattr(result, "run_dir", None), metrics, interrupted)
 
 
+def _render_fields(fields: list[Any]) -> None:
+    table = Table("field", "value", "what it does")
+    for item in fields:
+        table.add_row(item.name, _short(item.value), item.doc)
+    common.console.print(table)
+
+
 def _render_outcome(outcome: RunOutcome) -> None:
     common.console.print(f"[bold]{outcome.name}[/] {'stopped early' if outcome.interrupted else 'finished'}")
     common.console.print(f"run folder: {outcome.run_dir}")
@@ -235,6 +177,9 @@ def run_command(
     set_: Annotated[list[str] | None, typer.Option("--set", help="Set a config field: field=value.")] = None,
     resume: Annotated[str | None, typer.Option(help="Continue this run (id, path or 'latest').")] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the reference runs and exit.")] = False,
+    show_config: Annotated[
+        bool, typer.Option("--config", help="Show the config fields (with --fast/--set applied) and exit.")
+    ] = False,
     root: RootOption = None,
     stages_dir: Annotated[Path | None, typer.Option(hidden=True, help="Content stages folder.")] = None,
     as_json: common.JsonOption = False,
@@ -250,6 +195,10 @@ def run_command(
         return
     if not name:
         raise LdlError("Name the run to start.", hint="`ldl run --list` shows the reference runs.")
+    if show_config:
+        fields = reference_runs.config_fields(name, fast, set_ or [], stages_dir)
+        common.emit(fields, _render_fields, as_json)
+        return
     outcome = start_reference_run(name, fast, set_ or [], resume, root, stages_dir, show_progress=not as_json)
     common.emit(outcome, _render_outcome, as_json)
     if outcome.interrupted:
@@ -277,13 +226,13 @@ def register(app: typer.Typer) -> None:
     @runs_app.command("show")
     def show_command(run: RunArg, root: RootOption = None, as_json: common.JsonOption = False) -> None:
         """Show a run's config, summary, latest metrics, checkpoints and plots."""
-        common.emit(show_run(run, _root(root)), _render_show, as_json)
+        common.emit(reports.show_run(run, _root(root)), _render_show, as_json)
 
     @runs_app.command("plot")
     def plot_command(run: RunArg, root: RootOption = None, as_json: common.JsonOption = False) -> None:
         """Plot a run's metrics against the step into <run>/plots/metrics.png."""
         render = lambda r: common.console.print(f"wrote {r.path}")
-        common.emit(plot_run(run, _root(root)), render, as_json)
+        common.emit(reports.plot_run(run, _root(root)), render, as_json)
 
     @runs_app.command("compare")
     def compare_command(
@@ -294,4 +243,4 @@ def register(app: typer.Typer) -> None:
         as_json: common.JsonOption = False,
     ) -> None:
         """Compare two runs: a table of final metrics and config differences, and an overlay plot."""
-        common.emit(compare_runs(first, second, _root(root), out), _render_compare, as_json)
+        common.emit(reports.compare_runs(first, second, _root(root), out), _render_compare, as_json)

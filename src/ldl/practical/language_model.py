@@ -17,7 +17,9 @@ from torch import nn
 class CharLSTM(nn.Module):
     """(B, T) character ids -> (B, T, vocab_size) logits for the character that follows each one."""
 
-    def __init__(self, vocab_size: int, embedding_size: int, hidden_size: int, num_layers: int, dropout: float):
+    def __init__(
+        self, vocab_size: int, embedding_size: int, hidden_size: int, num_layers: int, dropout: float
+    ):
         super().__init__()
         self.embedding = nn.Embedding(vocab_size, embedding_size)
         self.lstm = nn.LSTM(embedding_size, hidden_size, num_layers, batch_first=True, dropout=dropout)

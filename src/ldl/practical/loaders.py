@@ -69,7 +69,10 @@ def array_image_block(classes: Sequence[str], item_tfms=None, batch_tfms=None):
     )
 
     return DataBlock(
-        blocks=(ImageBlock(cls=PILImageBW), CategoryBlock(vocab=list(classes), sort=False)),  # keep our label order
+        blocks=(
+            ImageBlock(cls=PILImageBW),
+            CategoryBlock(vocab=list(classes), sort=False),
+        ),  # keep our label order
         get_x=ColReader("image"),
         get_y=ColReader("label"),
         splitter=ColSplitter("is_valid"),
@@ -172,7 +175,9 @@ def encode_chars(text: str, vocab: Sequence[str]) -> np.ndarray:
     return np.fromiter((index[ch] for ch in text), dtype=np.int64, count=len(text))
 
 
-def char_lm_dataloaders(text: str, vocab: Sequence[str], seq_len: int, batch_size: int, valid_fraction: float):
+def char_lm_dataloaders(
+    text: str, vocab: Sequence[str], seq_len: int, batch_size: int, valid_fraction: float
+):
     """fastai `LMDataLoader`s over one long character stream: the last `valid_fraction` validates.
 
     `LMDataLoader` cuts the stream into `batch_size` parallel strands and serves consecutive

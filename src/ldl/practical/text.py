@@ -74,7 +74,9 @@ def train_language_model(config: Config, text: str, run, progress=None):
 
     vocab = char_vocab(text)
     dls = char_lm_dataloaders(text, vocab, config.lm_seq_len, config.lm_batch_size, valid_fraction=0.1)
-    embedding_size, hidden_size = (32, 128) if config.fast else (config.lm_embedding_size, config.lm_hidden_size)
+    embedding_size, hidden_size = (
+        (32, 128) if config.fast else (config.lm_embedding_size, config.lm_hidden_size)
+    )
     model = CharLSTM(len(vocab), embedding_size, hidden_size, config.lm_num_layers, config.lm_dropout)
     learn = Learner(
         dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=ModelResetter()
@@ -83,7 +85,11 @@ def train_language_model(config: Config, text: str, run, progress=None):
     with quiet(learn):
         learn.fit_one_cycle(num_epochs, config.lm_lr, cbs=RunLogger(run, prefix="lm_", progress=progress))
         valid_loss, valid_accuracy, _ = learn.validate()
-    metrics = {"lm_valid_loss": valid_loss, "lm_perplexity": math.exp(valid_loss), "lm_accuracy": valid_accuracy}
+    metrics = {
+        "lm_valid_loss": valid_loss,
+        "lm_perplexity": math.exp(valid_loss),
+        "lm_accuracy": valid_accuracy,
+    }
     return learn, vocab, metrics
 
 
@@ -91,7 +97,9 @@ def write_samples(config: Config, model, vocab, run) -> dict[float, str]:
     """Sample from the model at three temperatures; save them as samples.txt in the run folder."""
     from ldl.practical.sampling import generate
 
-    samples = {t: generate(model, vocab, config.prompt, config.sample_chars, t, config.seed) for t in (0.5, 0.8, 1.2)}
+    samples = {
+        t: generate(model, vocab, config.prompt, config.sample_chars, t, config.seed) for t in (0.5, 0.8, 1.2)
+    }
     lines = [f"--- temperature {t} ---\n{sample}\n" for t, sample in samples.items()]
     (run.dir / "samples.txt").write_text("\n".join(lines), encoding="utf-8")
     return samples

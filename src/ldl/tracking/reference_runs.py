@@ -18,6 +18,7 @@ import dataclasses
 import importlib
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ldl.errors import LdlError
 from ldl.paths import STAGES_ROOT
-from ldl.tracking.configs import apply_overrides, config_from_dict
+from ldl.tracking.configs import apply_overrides, config_from_dict, field_docs
 
 
 class ReferenceRun(BaseModel):
@@ -122,3 +123,22 @@ def launch(
             raise LdlError(f"{run.name} cannot be resumed: its train() takes no `resume`.")
         options["resume"] = resume
     return train(config, **options)
+
+
+@dataclass
+class ConfigField:
+    """One field of a reference run's config, for `ldl run NAME --config`."""
+
+    name: str
+    value: Any
+    doc: str
+
+
+def config_fields(name: str, fast: bool, overrides: list[str], stages_root: Path | None) -> list[ConfigField]:
+    """The named run's config fields, values (after --fast and --set) and documentation."""
+    reference = find_reference(name, stages_root or STAGES_ROOT)
+    config = build_config(reference, fast, overrides)
+    docs = field_docs(type(config))
+    return [
+        ConfigField(f.name, getattr(config, f.name), docs.get(f.name, "")) for f in dataclasses.fields(config)
+    ]

@@ -49,6 +49,8 @@ from ldl.practical.loaders import array_image_block, image_row, image_table
 from ldl.practical.vision import build_model
 
 torch.manual_seed(0)
+if FAST:
+    torch.set_num_threads(1)  # CI machines share their cores; small models run faster on one
 
 # %% [markdown]
 # ## 1. The data

@@ -190,8 +190,8 @@ plt.show()
 #
 # To generate, feed a prompt, turn the last position's scores into probabilities (divided by a
 # *temperature*: below 1 sharpens them, above 1 flattens them), draw a character, feed it back,
-# repeat. After the full run the LSTM writes names in capitals, line breaks after speeches and
-# mostly real words; in fast mode, expect letter soup.
+# repeat. After the full run the LSTM writes line breaks and capitals where a play has them, and
+# many real words in a rough iambic shuffle; in fast mode, expect letter soup.
 
 # %%
 for temperature in (0.5, 1.0):
@@ -201,8 +201,10 @@ for temperature in (0.5, 1.0):
 # %% [markdown]
 # ## What to reproduce
 #
-# - Run the full lab: the LSTM should end around 1.6-1.7 nats per character, clearly below the
-#   RNN. The reference run `ldl run deep-dive.char-lstm` trains a bigger LSTM for longer.
+# - Run the full lab (about six minutes on one core): we measured 1.73 nats (2.49 bits) per
+#   character for the LSTM and 1.80 (2.60 bits) for the RNN after 1,500 steps each. The gap widens
+#   with longer training; the reference run `ldl run deep-dive.char-lstm` trains a bigger LSTM
+#   for longer.
 # - Repeat section 3 with windows of 256 characters. Then initialise the LSTM's forget-gate
 #   biases (rows `H:2H` of `bias_ih_l0`) to 1, as many practitioners do, and look again.
 # - Exercises: `embedding`, `rnn_cell` (with backpropagation through time), `lstm_cell`,

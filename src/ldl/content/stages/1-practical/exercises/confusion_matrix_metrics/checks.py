@@ -17,7 +17,9 @@ def cases():
     return [
         Case("the statement's example", call="confusion_matrix", args=(small_t, small_p, 3)),
         Case("500 examples, 10 classes", call="confusion_matrix", args=(targets, predictions, 10)),
-        Case("a class that never occurs still gets a row", call="confusion_matrix", args=(small_t, small_p, 5)),
+        Case(
+            "a class that never occurs still gets a row", call="confusion_matrix", args=(small_t, small_p, 5)
+        ),
         Case("precision and recall, 10 classes", call="precision_recall", args=(matrix,)),
         Case("never predicted / never present give 0", call="precision_recall", args=(lopsided,)),
         Case("the 5 most confused pairs", call="most_confused", args=(matrix, 5)),

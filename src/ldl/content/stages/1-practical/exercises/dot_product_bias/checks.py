@@ -17,7 +17,12 @@ def cases():
         Case("all zeros: the middle of y_range", probe="probe_predict", args=(6, 9, 4, pairs, 0.0, 0)),
         Case("predictions with known weights", probe="probe_predict", args=(6, 9, 4, pairs, 0.5, 1)),
         Case("large weights stay inside y_range", probe="probe_predict", args=(6, 9, 4, pairs, 20.0, 2)),
-        Case("a different y_range", probe="probe_predict", args=(6, 9, 4, pairs, 0.5, 3), kwargs={"y_range": (1.0, 3.0)}),
+        Case(
+            "a different y_range",
+            probe="probe_predict",
+            args=(6, 9, 4, pairs, 0.5, 3),
+            kwargs={"y_range": (1.0, 3.0)},
+        ),
         Case("one SGD step moves the biases", probe="probe_bias_gradient", args=(6, 9, 4, pairs)),
     ]
 

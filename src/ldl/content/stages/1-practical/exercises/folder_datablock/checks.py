@@ -12,8 +12,16 @@ from ldl.grading.spec import Case
 
 def cases():
     return [
-        Case("three classes, 4 train and 2 valid each", probe="probe_tree", args=("shop", ["boot", "sandal", "sneaker"], 4, 2, 16, 4)),
-        Case("two classes, uneven counts, size 24", probe="probe_tree", args=("pets", ["cat", "dog"], 5, 3, 24, 2)),
+        Case(
+            "three classes, 4 train and 2 valid each",
+            probe="probe_tree",
+            args=("shop", ["boot", "sandal", "sneaker"], 4, 2, 16, 4),
+        ),
+        Case(
+            "two classes, uneven counts, size 24",
+            probe="probe_tree",
+            args=("pets", ["cat", "dog"], 5, 3, 24, 2),
+        ),
     ]
 
 

@@ -6,7 +6,13 @@ import numpy as np
 from ldl.grading.spec import Case
 
 # (log10 lr where the loss falls fastest, log10 lr where it starts to explode, noise, seed)
-CURVES = [(-4.0, -2.0, 0.01, 0), (-3.0, -1.0, 0.01, 1), (-2.5, -0.8, 0.01, 2), (-5.0, -3.2, 0.01, 3), (-3.5, -1.5, 0.03, 4)]
+CURVES = [
+    (-4.0, -2.0, 0.01, 0),
+    (-3.0, -1.0, 0.01, 1),
+    (-2.5, -0.8, 0.01, 2),
+    (-5.0, -3.2, 0.01, 3),
+    (-3.5, -1.5, 0.03, 4),
+]
 
 
 def lr_find_curve(center, explode, noise, seed, num_points=100):
@@ -21,7 +27,9 @@ def lr_find_curve(center, explode, noise, seed, num_points=100):
 
 def cases():
     return [
-        Case(f"curve {k + 1}: falls fastest near 1e{c:g}", probe="probe_choice", args=lr_find_curve(c, e, n, s))
+        Case(
+            f"curve {k + 1}: falls fastest near 1e{c:g}", probe="probe_choice", args=lr_find_curve(c, e, n, s)
+        )
         for k, (c, e, n, s) in enumerate(CURVES)
     ]
 

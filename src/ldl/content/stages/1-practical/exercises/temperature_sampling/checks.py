@@ -18,8 +18,15 @@ def cases():
         Case("temperature 0 is greedy", call="temperature_probabilities", args=(logits, 0.0)),
         Case("large logits, tiny temperature", call="temperature_probabilities", args=(logits + 50, 0.01)),
         Case("a negative temperature is refused", probe="probe_negative", args=(logits,)),
-        Case("draws at T=1 follow the probabilities", probe="probe_frequencies", args=(logits, 1.0), atol=0.05),
-        Case("draws at T=0.7 follow the probabilities", probe="probe_frequencies", args=(logits, 0.7), atol=0.05),
+        Case(
+            "draws at T=1 follow the probabilities", probe="probe_frequencies", args=(logits, 1.0), atol=0.05
+        ),
+        Case(
+            "draws at T=0.7 follow the probabilities",
+            probe="probe_frequencies",
+            args=(logits, 0.7),
+            atol=0.05,
+        ),
         Case("draws at T=0 always pick the argmax", probe="probe_frequencies", args=(logits, 0.0), atol=1e-9),
     ]
 

@@ -20,5 +20,10 @@ def precision_recall(matrix):
 
 
 def most_confused(matrix, k):
-    pairs = [(c, t, int(matrix[t, c])) for t in range(len(matrix)) for c in range(len(matrix)) if t != c and matrix[t, c] > 0]
+    pairs = [
+        (c, t, int(matrix[t, c]))
+        for t in range(len(matrix))
+        for c in range(len(matrix))
+        if t != c and matrix[t, c] > 0
+    ]
     return sorted(pairs, key=lambda triple: -triple[2])[:k]

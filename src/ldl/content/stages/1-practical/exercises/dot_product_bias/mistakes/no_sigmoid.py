@@ -1,7 +1,6 @@
 """Your predictions leave y_range. The raw sum p_u . q_i + b_u + c_i can be any number; squash it
 with `low + (high - low) * torch.sigmoid(raw)` so that every prediction is a plausible rating."""
 
-import torch
 from torch import nn
 
 

@@ -2,7 +2,15 @@
 this dataset already says which images validate: split with
 `GrandparentSplitter(train_name="train", valid_name="valid")`."""
 
-from fastai.vision.all import CategoryBlock, DataBlock, ImageBlock, RandomSplitter, Resize, get_image_files, parent_label
+from fastai.vision.all import (
+    CategoryBlock,
+    DataBlock,
+    ImageBlock,
+    RandomSplitter,
+    Resize,
+    get_image_files,
+    parent_label,
+)
 
 
 def shop_dataloaders(path, size, batch_size):

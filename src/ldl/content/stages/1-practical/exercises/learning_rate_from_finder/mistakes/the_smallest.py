@@ -2,8 +2,6 @@
 crawl. Pick a rate on the steep, falling part of the curve (for example a tenth of the rate at
 the minimum)."""
 
-import numpy as np
-
 
 def suggest_lr(lrs, losses):
     return float(lrs[0])
