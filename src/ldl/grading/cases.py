@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,13 +109,19 @@ def _mismatch(meta: dict, expected: Any, got: Any, checks_file: Path) -> Mismatc
     return None if message is None else Mismatch("result", str(message), expected=expected, got=got)
 
 
+_FRAME = re.compile(r'File ".*", line \d+, in (\S+)')
+
+
 def describe_raised(error: dict, where: str, target: str | None = None) -> tuple[str, list[str]]:
     """A summary and the traceback lines (from the learner's files only) of an exception."""
     kind, message = str(error.get("type", "Exception")), str(error.get("message", ""))
     trace = [line for line in str(error.get("trace", "")).splitlines() if line.strip()]
     details = [*trace, f"{kind}: {message}" if message else kind]
     if kind == "NotImplementedError":
-        what = f"`{target}`" if target else "the code"
+        # Name the learner's own function that raised (the last frame in their files), not the probe.
+        frames = [m.group(1) for line in trace if (m := _FRAME.search(line))]
+        name = frames[-1] if frames and frames[-1] != "<module>" else target
+        what = f"`{name}`" if name else "the code"
         return f"{what} is not implemented yet (it still raises NotImplementedError) in {where}", details
     if kind in ("SystemExit", "KeyboardInterrupt"):
         return f"your code tried to stop the program ({kind}) during {where}", details

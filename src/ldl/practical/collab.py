@@ -60,7 +60,7 @@ def fit_collab(dls, config: Config, run, use_nn: bool):
     )
     num_epochs = 1 if config.fast else config.num_epochs
     prefix = "neural_" if use_nn else "dot_"
-    with quiet(learn):
+    with quiet(learn, bar=False):
         learn.fit_one_cycle(num_epochs, config.lr, wd=config.wd, cbs=RunLogger(run, prefix=prefix))
         predictions, targets = learn.get_preds()  # (N,) or (N, 1) for the neural model; (N, 1)
     return learn, float(((predictions.view(-1) - targets.view(-1)) ** 2).mean().sqrt())

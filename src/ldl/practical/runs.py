@@ -13,6 +13,7 @@ workspace's runs/), `progress` receives an `ldl.tracking.Progress` after every t
 from __future__ import annotations
 
 import contextlib
+import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,8 @@ def begin(name: str, config, root: str | Path | None = None):
     return start_run(STAGE, name, config, root=root)
 
 
-def quiet(learn):
-    """fastai's progress bar when we talk to a terminal; otherwise just the epoch table."""
-    return learn.no_bar() if not sys.stdout.isatty() else contextlib.nullcontext()
+def quiet(learn, bar: bool):
+    """Keep stdout clean for `--json`: the epoch table goes to stderr, and fastai's own progress
+    bar is shown only when `bar` is asked for and stdout is a terminal."""
+    learn.logger = functools.partial(print, file=sys.stderr)
+    return contextlib.nullcontext() if bar and sys.stdout.isatty() else learn.no_bar()

@@ -82,7 +82,7 @@ def train_language_model(config: Config, text: str, run, progress=None):
         dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=ModelResetter()
     )
     num_epochs = 1 if config.fast else config.lm_num_epochs
-    with quiet(learn):
+    with quiet(learn, bar=progress is None):  # `ldl run` draws its own bar
         learn.fit_one_cycle(num_epochs, config.lm_lr, cbs=RunLogger(run, prefix="lm_", progress=progress))
         valid_loss, valid_accuracy, _ = learn.validate()
     metrics = {
@@ -114,7 +114,7 @@ def fit_classifier(dls, model, config: Config, run, prefix: str) -> float:
     from ldl.practical.callbacks import RunLogger
 
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, wd=0.1)
-    with quiet(learn):
+    with quiet(learn, bar=False):
         learn.fit_one_cycle(
             config.sentiment_num_epochs, config.sentiment_lr, cbs=RunLogger(run, every=10, prefix=prefix)
         )

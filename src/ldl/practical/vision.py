@@ -110,7 +110,7 @@ def train(config: Config, root=None, progress=None) -> RunResult:
     width, num_epochs = (8, 1) if config.fast else (config.width, config.num_epochs)
     model = build_model(width, config.dropout, len(classes))
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy)
-    with quiet(learn):
+    with quiet(learn, bar=progress is None):  # `ldl run` draws its own bar
         learn.fit_one_cycle(num_epochs, config.lr, cbs=RunLogger(run, progress=progress))
         probs, targets = learn.get_preds(dl=dls.valid)  # (N, 10), (N,)
     predicted = probs.argmax(dim=1).numpy()
