@@ -11,9 +11,10 @@ fixed workload (training steps of a 2-conv CNN, batch 128, on one thread) timed 
 just after. The peer ran at PEER_REFERENCE steps/s on an idle 2-core development machine
 (docs/practical.md); `load_factor = PEER_REFERENCE / peer speed now`, and the time target is
 checked on `seconds / load_factor`, the run's time scaled to an idle machine. Raw seconds are
-printed too.
+printed too. The runs use one thread by default: on a busy 2-core machine two torch threads
+contend and run several times slower than one (docs/practical.md).
 
-Run: `.venv/bin/python benchmarks/practical_quality.py [--only vision text collab] [--threads 2] [--json]`
+Run: `.venv/bin/python benchmarks/practical_quality.py [--only vision text collab] [--threads 1] [--json]`
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def verdicts(row: dict) -> list[tuple[str, float, str, bool]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", default=["vision", "text", "collab"])
-    parser.add_argument("--threads", type=int, default=2, help="torch threads for the runs (the peer uses 1)")
+    parser.add_argument("--threads", type=int, default=1, help="torch threads for the runs (the peer uses 1)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from ldl.data import load
 from ldl.practical import sentiment, text
 
 
@@ -41,8 +42,9 @@ def test_fast_run_writes_and_the_transferred_classifier_wins(tmp_path):
     metrics = result.metrics
     samples = (result.run_dir / "samples.txt").read_text(encoding="utf-8")
     assert samples.count(text.Config.prompt) == 3  # one sample per temperature
-    vocab_size = len(set(text.Config.prompt)) + 10  # the text has dozens of distinct characters
-    assert metrics["lm_perplexity"] < 60 and vocab_size < 60  # below uniform guessing over ~60 chars
+    vocab_size = len(set(load("tiny-shakespeare")[:100_000]))  # fast mode's text
+    # Uniform guessing has perplexity vocab_size (~60); character frequencies alone give ~25.
+    assert metrics["lm_perplexity"] < 0.35 * vocab_size
     assert metrics["transfer_accuracy"] > metrics["scratch_accuracy"]
     assert metrics["transfer_accuracy"] >= 0.75
     summary = json.loads((result.run_dir / "summary.json").read_text())

@@ -61,7 +61,9 @@ def fit_collab(dls, config: Config, run, use_nn: bool):
     num_epochs = 1 if config.fast else config.num_epochs
     prefix = "neural_" if use_nn else "dot_"
     with quiet(learn, bar=False):
-        learn.fit_one_cycle(num_epochs, config.lr, wd=config.wd, cbs=RunLogger(run, prefix=prefix))
+        # Only the dot model's weights are checkpointed: both learners count steps from 0.
+        logger = RunLogger(run, prefix=prefix, checkpoint=not use_nn)
+        learn.fit_one_cycle(num_epochs, config.lr, wd=config.wd, cbs=logger)
         predictions, targets = learn.get_preds()  # (N,) or (N, 1) for the neural model; (N, 1)
     return learn, float(((predictions.view(-1) - targets.view(-1)) ** 2).mean().sqrt())
 

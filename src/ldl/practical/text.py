@@ -11,7 +11,7 @@ on the same split for the same number of epochs (`ldl.practical.sentiment`). Tar
 transferred model >= 80% held-out accuracy, and better than the one from scratch.
 
     ldl run practical.text            # full: a few minutes on 2 cores
-    ldl run practical.text --fast     # CI: 50,000 characters, 300 sentences, seconds
+    ldl run practical.text --fast     # CI: 100,000 characters, 300 sentences, seconds
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Config:
     """Hyperparameters of the text reference run."""
 
     fast: bool = False
-    """CI mode: 50,000 characters, a narrower language model for one epoch, 300 sentences."""
+    """CI mode: 100,000 characters and a narrower language model, 300 sentences."""
     seed: int = 0
     """Seeds Python, numpy and torch, the sentence split and the batch order."""
     lm_num_epochs: int = 2
@@ -81,9 +81,9 @@ def train_language_model(config: Config, text: str, run, progress=None):
     learn = Learner(
         dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=ModelResetter()
     )
-    num_epochs = 1 if config.fast else config.lm_num_epochs
     with quiet(learn, bar=progress is None):  # `ldl run` draws its own bar
-        learn.fit_one_cycle(num_epochs, config.lm_lr, cbs=RunLogger(run, prefix="lm_", progress=progress))
+        logger = RunLogger(run, prefix="lm_", progress=progress)
+        learn.fit_one_cycle(config.lm_num_epochs, config.lm_lr, cbs=logger)
         valid_loss, valid_accuracy, _ = learn.validate()
     metrics = {
         "lm_valid_loss": valid_loss,
@@ -114,10 +114,9 @@ def fit_classifier(dls, model, config: Config, run, prefix: str) -> float:
     from ldl.practical.callbacks import RunLogger
 
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, wd=0.1)
+    logger = RunLogger(run, every=10, prefix=prefix, checkpoint=False)  # the LM's checkpoints stay
     with quiet(learn, bar=False):
-        learn.fit_one_cycle(
-            config.sentiment_num_epochs, config.sentiment_lr, cbs=RunLogger(run, every=10, prefix=prefix)
-        )
+        learn.fit_one_cycle(config.sentiment_num_epochs, config.sentiment_lr, cbs=logger)
         return float(learn.validate(dl=dls.valid)[1])
 
 
@@ -164,7 +163,7 @@ def train(config: Config, root=None, progress=None) -> RunResult:
     run = begin("text", config, root)
     text = load("tiny-shakespeare")
     if config.fast:
-        text = text[:50_000]
+        text = text[:100_000]
     learn, vocab, metrics = train_language_model(config, text, run, progress)
     samples = write_samples(config, learn.model, vocab, run)
     metrics.update(compare_sentiment_models(config, run))
