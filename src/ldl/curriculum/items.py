@@ -57,7 +57,7 @@ class Exercise(Strict):
     order: int = pydantic.Field(ge=0)
     budget_seconds: float = pydantic.Field(default=10, gt=0)
     memory_mb: int = pydantic.Field(default=512, gt=0)
-    requires: list[Literal["numpy", "torch"]] = []
+    requires: list[Literal["numpy", "torch", "fastai"]] = []  # imported before the learner's code
     uses: list[str] = []
     hints: list[str] = pydantic.Field(min_length=2)
     folder: Path = Path()
