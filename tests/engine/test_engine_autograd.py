@@ -9,7 +9,7 @@ import sys
 import numpy as np
 import pytest
 
-from ldl.engine import Tensor, Value, fused, no_grad
+from ldl.engine import Tensor, Value, fused, movement, no_grad
 from ldl.engine import functions as F
 from ldl.engine.losses import cross_entropy
 
@@ -127,8 +127,12 @@ def test_fused_conv_equals_composed_shifted_matmuls():
 
 
 def test_primitives_are_few_and_composed_ops_define_no_gradient():
-    primitives = [c for c in vars(F).values() if isinstance(c, type) and issubclass(c, F.Function)]
-    primitives += [c for c in vars(fused).values() if isinstance(c, type) and issubclass(c, F.Function)]
+    primitives = [
+        c
+        for module in (F, movement, fused)
+        for c in vars(module).values()
+        if isinstance(c, type) and issubclass(c, F.Function)
+    ]
     assert 20 <= len(set(primitives)) - 1 <= 30  # minus the base class
     import ldl.engine.tensor as tensor_module
 

@@ -1,8 +1,8 @@
 """ldl.engine: deep learning from scratch, in numpy only (docs/engine.md).
 
-Read it in this order: `value` (autograd on single numbers), `functions` and `fused` (the
-primitive operations, each with its forward and backward), `tensor` (the graph and everything
-composed from the primitives), `nn` (layers), `losses`, `optim`, `schedules`, `data`, `learner`
+Read it in this order: `value` (autograd on single numbers), `functions`, `movement` and
+`fused` (the primitive operations, each with its forward and backward), `tensor` (the graph and
+everything composed from the primitives), `nn` (layers), `losses`, `optim`, `schedules`, `data`, `learner`
 and `callbacks`, `lr_finder`, and finally `recipes` (real training runs).
 """
 

@@ -1,9 +1,9 @@
 """Fused primitives for images and classification: convolution, max pooling, cross-entropy.
 
-Each could be composed from the primitives in `functions.py` (a convolution is a sum of shifted
-matrix products; cross-entropy is log-softmax then indexing) and `tests/engine` checks that the
-composed and fused versions agree. Fusing them is a speed decision: one pass over memory instead
-of many, and a backward pass that reuses what the forward pass already computed.
+Each could be composed from the primitives in `functions.py` and `movement.py` (a convolution is
+a sum of shifted matrix products; cross-entropy is log-softmax then indexing) and `tests/engine`
+checks that the composed and fused versions agree. Fusing them is a speed decision: one pass over
+memory instead of many, and a backward pass that reuses what the forward pass already computed.
 
 Images are NCHW everywhere in the API: (batch, channels, height, width), as in PyTorch.
 """

@@ -1,8 +1,8 @@
 """`Tensor`: an n-dimensional array (numpy underneath) that remembers how it was made.
 
 Every operation on tensors that require gradients records a `Function` node (`functions.py`,
-`fused.py`). `loss.backward()` then walks that graph from the loss back to the inputs, in reverse
-topological order, and applies the chain rule at each node:
+`movement.py`, `fused.py`). `loss.backward()` then walks that graph from the loss back to the
+inputs, in reverse topological order, and applies the chain rule at each node:
 
     dL/d(input) = backward_of_node(dL/d(output))
 
@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from ldl.engine import functions as F
+from ldl.engine import movement
 
 _grad_enabled = True
 
@@ -194,28 +195,28 @@ class Tensor:
 
     def reshape(self, *shape):
         shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
-        return F.Reshape.apply(self, shape=tuple(shape))
+        return movement.Reshape.apply(self, shape=tuple(shape))
 
     def permute(self, *order):
         order = order[0] if len(order) == 1 and isinstance(order[0], (tuple, list)) else order
-        return F.Permute.apply(self, order=tuple(order))
+        return movement.Permute.apply(self, order=tuple(order))
 
     def expand(self, *shape):
         shape = shape[0] if len(shape) == 1 and isinstance(shape[0], (tuple, list)) else shape
-        return F.Expand.apply(self, shape=tuple(shape))
+        return movement.Expand.apply(self, shape=tuple(shape))
 
     def __getitem__(self, index):
         if isinstance(index, Tensor):
             index = index.data
         elif isinstance(index, tuple):
             index = tuple(i.data if isinstance(i, Tensor) else i for i in index)
-        return F.Index.apply(self, index=index)
+        return movement.Index.apply(self, index=index)
 
     def pad(self, widths: Sequence[tuple[int, int]]):
-        return F.Pad.apply(self, widths=tuple(widths))
+        return movement.Pad.apply(self, widths=tuple(widths))
 
     def cast(self, dtype):
-        return self if self.data.dtype == dtype else F.Cast.apply(self, dtype=np.dtype(dtype))
+        return self if self.data.dtype == dtype else movement.Cast.apply(self, dtype=np.dtype(dtype))
 
     def float(self):
         return self.cast(np.float32)
@@ -312,7 +313,7 @@ def _count(shape: tuple[int, ...], axis) -> int:
 
 def cat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
     """Join tensors along an existing axis."""
-    return F.Concat.apply(*tensors, axis=axis)
+    return movement.Concat.apply(*tensors, axis=axis)
 
 
 def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
