@@ -116,3 +116,17 @@ def test_a_saved_config_comes_back_with_its_types():
     assert config_from_dict(Config, config_to_dict(config)) == config
     with pytest.raises(LdlError, match="no longer has: momentum"):
         config_from_dict(Config, {**config_to_dict(config), "momentum": 0.9})
+
+
+
+def test_run_ids_made_in_the_same_second_sort_in_creation_order():
+    import time
+
+    from ldl.tracking import store
+
+    ids = []
+    for _ in range(20):
+        ids.append(store.new_run_id())
+        time.sleep(0.002)  # runs start milliseconds apart at the very least
+    assert len({run_id.split(".")[0] for run_id in ids}) <= 2  # mostly the same second...
+    assert sorted(ids) == ids and len(set(ids)) == 20  # ...yet listed oldest first

@@ -10,7 +10,7 @@
         tensorboard/      event files (when TensorBoard is installed)
 
 The root is LDL_RUNS_DIR if set, else the current workspace's runs/ folder, else ./runs.
-Run ids sort by time: 20261126-143012-7f3a (date, time, 4 random hex digits).
+Run ids sort by time: 20261126-143012.042-7f3a (date, time to the millisecond, 4 random hex digits).
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ def default_root() -> Path:
 
 
 def new_run_id() -> str:
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    return f"{stamp}-{secrets.token_hex(2)}"
+    """A unique id that sorts in start order: UTC time to the millisecond, then 4 random hex digits
+    (two runs started in the same second must still list oldest first)."""
+    now = datetime.now(UTC)
+    return f"{now:%Y%m%d-%H%M%S}.{now.microsecond // 1000:03d}-{secrets.token_hex(2)}"
 
 
 def read_json(path: Path, default: Any = None) -> Any:
