@@ -24,9 +24,12 @@ from ldl.workspace import MARKER
 WORKER = Path(__file__).with_name("soak_worker.py")
 
 
+PAUSE_S = 0.003  # between a worker's writes: keeps writers busy long enough for every kill to land
+
+
 def _start(db: Path, side: Path, writes: int, name: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, str(WORKER), str(db), str(side), str(writes), name],
+        [sys.executable, str(WORKER), str(db), str(side), str(writes), name, str(PAUSE_S)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -60,7 +63,7 @@ def soak(folder: Path, workers: int, writes: int, kills: int, seed: int) -> dict
             kills_done += 1
             sizes_at_start[name] = len(_confirmed(sides[name]))
             procs[name] = _start(db, sides[name], writes, name)
-        time.sleep(rng.uniform(0.002, 0.03))
+        time.sleep(rng.uniform(0.001, 0.015))
     assert not procs, "the soak did not finish within 300 s"
     confirmed = [line.strip() for side in sides.values() for line in _confirmed(side)]
     with sqlite3.connect(db) as conn:
