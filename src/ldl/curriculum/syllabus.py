@@ -98,11 +98,15 @@ class Stage(Strict):
 
 
 class Goal(Strict):
-    """Why the learner is here; a goal leaves out the units marked `optional_for` it."""
+    """Why the learner is here; a goal leaves out the units marked `optional_for` it.
+
+    `leaves_out` says the same thing in words a test can check: stage keys (every unit of the
+    stage) and unit ids. The units marked `optional_for` a goal must be exactly those."""
 
     id: str = pydantic.Field(pattern=SLUG)
     title: str
     summary: str
+    leaves_out: list[str] = []
 
 
 class StageRef(Strict):

@@ -19,6 +19,8 @@ class GoalView:
     summary: str
     selected: bool
     leaves_out: list[str]  # the units this goal leaves out of the path
+    hours: float = 0.0  # the hours of every unit on this goal's path
+    units: int = 0  # how many units are on it
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def goal_choice(curriculum: Curriculum, current: str, changed: bool) -> GoalChoi
 
     def view(goal: Goal) -> GoalView:
         left_out = [u.id for u in curriculum.syllabus.units if goal.id in u.optional_for]
-        return GoalView(goal.id, goal.title, goal.summary.strip(), goal.id == current, left_out)
+        kept = [u for u in curriculum.syllabus.units if goal.id not in u.optional_for]
+        hours = float(sum(u.hours for u in kept))
+        return GoalView(goal.id, goal.title, goal.summary.strip(), goal.id == current, left_out, hours, len(kept))
 
     return GoalChoice(current, changed, [view(goal) for goal in curriculum.syllabus.goals])
 
