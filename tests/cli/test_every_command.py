@@ -39,7 +39,7 @@ EXAMPLES: dict[str, Example] = {
     "goal": Example(("overview", "--json")),
     "skip": Example(("{unit}", "--json")),
     "unskip": Example(("{unit}", "--json")),
-    "done": Example(("{unit}", "--json")),
+    "done": Example(("{unit}", "--anyway", "--json")),
     "status": Example(("--json",)),
     "reset": Example(("{exercise}", "--yes", "--json")),
     "labs": Example(("--json",)),
@@ -47,6 +47,10 @@ EXAMPLES: dict[str, Example] = {
     "lab-run": Example(("{lab}", "--fast", "--json"), slow=True),
     "check": Example(("{exercise}", "--json"), exit_code=1),  # the untouched starter fails
     "hint": Example(("{exercise}", "--json")),
+    "show": Example(("{exercise}", "--json")),
+    "progress import": Example(("{scratch}/export.json", "--json")),
+    "review export": Example(("{scratch}/ldl.apkg", "--json")),
+    "progress rescue": Example(("{scratch}/damaged.sqlite", "--json")),
     "solution": Example(("{exercise}", "--give-up", "--yes", "--json")),
     "exercises": Example(("--json",)),
     "tour": Example(("--workspace", "{scratch}/tour", "--json"), slow=True),
@@ -65,6 +69,7 @@ EXAMPLES: dict[str, Example] = {
 
 WITHOUT_JSON: dict[str, str] = {
     "watch": "re-grades on every save until Ctrl-C; `ldl check --json` is its one-shot form",
+    "progress export": "its output is JSON already (the export file itself)",
 }
 
 
@@ -127,6 +132,9 @@ def prepared(tmp_path_factory) -> dict[str, str]:
         run.log(step=2, loss=0.5)
         run.finish(loss=0.5)
         run_ids.append(run.dir.name)
+    export = CliRunner().invoke(app, ["progress", "export", str(scratch / "export.json")], env=env)
+    assert export.exit_code == 0, export.output
+    (scratch / "damaged.sqlite").write_bytes((workspace / ".ldl" / "progress.sqlite").read_bytes()[:4096])
     labs, exercises = load_labs(), load_exercises()
     assert labs and exercises, "the examples need at least one lab and one exercise in the content"
     paths = {"workspace": str(workspace), "scratch": str(scratch)}

@@ -17,6 +17,7 @@ def shown(result) -> str:
     text = re.sub(r"[\u2500-\u257f]", " ", result.output)
     return " ".join(text.split())
 
+
 def ldl_json(*args: str) -> dict:
     result = CliRunner().invoke(app, [*args, "--json"])
     assert result.exit_code == 0, f"{args}: {result.output} {result.exception!r}"

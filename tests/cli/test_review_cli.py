@@ -111,3 +111,19 @@ def test_export_writes_an_anki_deck(workspace, tmp_path):
     assert json.loads(result.output)["cards"] >= 150 and (tmp_path / "ldl.apkg").stat().st_size > 10_000
     wrong = CliRunner().invoke(app, ["review", "export", str(tmp_path / "ldl.zip")])
     assert wrong.exit_code == 1 and ".apkg" in wrong.output
+
+
+def test_next_status_and_map_count_due_cards_and_review_comes_first_past_ten(workspace):
+    start_unit(workspace)  # math.calculus: fewer than ten cards
+    few = json.loads(CliRunner().invoke(app, ["next", "--json"]).output)
+    assert few["kind"] != "review" and few["reviews_due"] >= 5
+    assert f"{few['reviews_due']} review card(s) due" in CliRunner().invoke(app, ["next"]).output
+    with ProgressStore(workspace / ".ldl" / "progress.sqlite") as store:
+        store.set_unit_status("math.linear-algebra", "in_progress")  # now more than ten
+    many = json.loads(CliRunner().invoke(app, ["next", "--json"]).output)
+    assert many["kind"] == "review" and many["command"] == "ldl review" and many["reviews_due"] >= 10
+    status = json.loads(CliRunner().invoke(app, ["status", "--json"]).output)
+    assert status["reviews_due"] == many["reviews_due"] and status["next"]["kind"] == "review"
+    course_map = json.loads(CliRunner().invoke(app, ["map", "--json"]).output)
+    assert course_map["reviews_due"] == many["reviews_due"]
+    assert "review card(s) due" in CliRunner().invoke(app, ["map"]).output

@@ -16,6 +16,7 @@ def shown(result) -> str:
     text = re.sub(r"[\u2500-\u257f]", " ", result.output)
     return " ".join(text.split())
 
+
 def ldl(*args: str, input: str | None = None):
     return CliRunner().invoke(app, list(args), input=input)
 

@@ -100,18 +100,7 @@ def test_ldl_open_serves_the_printed_url_and_stopping_ldl_stops_the_server(
 ):
     """The real command in its own process: the printed URL works (on 127.0.0.1 only, with a
     token); stopping ldl (Ctrl-C, or the terminal closing) stops the server, leaving nothing behind."""
-    shim = (
-        "import sys; from pathlib import Path; import ldl.curriculum.items as items; "
-        "import ldl.curriculum.syllabus as syllabus; "
-        f"items.CONTENT_ROOT = syllabus.CONTENT_ROOT = Path({str(content_root)!r}); "
-        "from ldl.cli.app import main; sys.argv[0] = 'ldl'; main()"
-    )
-    ldl_open = subprocess.Popen(
-        [sys.executable, "-c", shim, "open", "good_lab"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    ldl_open = _start_ldl_open(content_root)
     server = None
     try:
         url = _read_url(ldl_open)
@@ -130,6 +119,49 @@ def test_ldl_open_serves_the_printed_url_and_stopping_ldl_stops_the_server(
         for process in [*family, *([server] if server else [])]:
             if process.is_running():
                 process.kill()
+        ldl_open.kill()
+
+
+def _default_sigint() -> None:
+    """Run in the child before exec: a pytest started in the background (`pytest &`, CI runners)
+    hands its children SIGINT *ignored*, and then a Ctrl-C test would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _start_ldl_open(content_root) -> subprocess.Popen:
+    shim = (
+        "import sys; from pathlib import Path; import ldl.curriculum.items as items; "
+        "import ldl.curriculum.syllabus as syllabus; "
+        f"items.CONTENT_ROOT = syllabus.CONTENT_ROOT = Path({str(content_root)!r}); "
+        "from ldl.cli.app import main; sys.argv[0] = 'ldl'; main()"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", shim, "open", "good_lab"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        preexec_fn=_default_sigint,
+    )
+
+
+def test_a_sigkilled_ldl_open_leaves_no_jupyterlab_behind(workspace, content_root):
+    """SIGKILL gives ldl no chance to clean up: the server must go by itself (PR_SET_PDEATHSIG)."""
+    ldl_open, server = _start_ldl_open(content_root), None
+    try:
+        _read_url(ldl_open)
+        deadline = time.monotonic() + 60
+        while not (children := psutil.Process(ldl_open.pid).children()):
+            assert time.monotonic() < deadline, "`ldl open` started no server"
+            time.sleep(0.1)
+        [server] = children
+        time.sleep(1.0)  # let the server get going, so the test is not only about a fresh fork
+        ldl_open.kill()
+        ldl_open.wait(timeout=10)
+        gone, alive = psutil.wait_procs([server], timeout=20)
+        assert not alive, f"JupyterLab (pid {server.pid}) outlived its SIGKILLed ldl"
+    finally:  # if the test failed, take the orphaned server down by hand
+        if server is not None and server.is_running():
+            server.kill()
         ldl_open.kill()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import threading
 import time
@@ -9,7 +10,7 @@ import time
 import pytest
 
 from ldl.errors import LdlError
-from ldl.progress import database, schema
+from ldl.progress import backup, database, schema
 from ldl.progress.database import StoreBusyError, StoreCorruptError
 from ldl.progress.store import ProgressStore
 
@@ -170,11 +171,12 @@ def _damage_pages(path):
 
 
 @pytest.mark.parametrize("damage", ["not a database", "damaged pages"])
-def test_a_damaged_store_is_moved_aside_never_replaced_silently(tmp_path, damage):
+def test_a_damaged_store_without_backup_is_moved_aside_never_replaced_silently(tmp_path, damage):
     path = tmp_path / "progress.sqlite"
     with ProgressStore(path) as store:
         for i in range(50):
             store.record_attempt(f"exercise_{i}", "pass", 1.0, "x" * 200)
+    shutil.rmtree(backup.backup_dir(path))  # no backup to fall back on
     if damage == "not a database":
         path.write_bytes(b"this is a shopping list, not a database\n" * 100)
     else:
@@ -186,6 +188,7 @@ def test_a_damaged_store_is_moved_aside_never_replaced_silently(tmp_path, damage
     assert moved_to.name.startswith("progress.sqlite.corrupt-")
     assert moved_to.read_bytes() == old_bytes
     assert str(moved_to) in caught.value.message and "fresh" in caught.value.message
+    assert f"ldl progress rescue {moved_to}" in caught.value.hint
     with ProgressStore(path) as fresh:  # the next command works, on an empty store
         assert fresh.attempts() == [] and fresh.integrity_check() == ["ok"]
     assert len(list(tmp_path.glob("progress.sqlite.corrupt-*"))) == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from ldl.cli import common, data, exercises, labs, path, runs, tour, workspace
+from ldl.cli import common, data, exercises, labs, path, progress, review, runs, tour, workspace
 
 app = typer.Typer(
     name="ldl",
@@ -18,9 +18,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
+    cls=common.LdlGroup,  # a read-only workspace or a full disk: a clear message, not a traceback
 )
 
-for module in (workspace, path, labs, exercises, tour, data, runs):
+for module in (workspace, path, labs, exercises, review, progress, tour, data, runs):
     module.register(app)
 
 

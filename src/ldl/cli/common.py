@@ -3,13 +3,21 @@
 A command computes a typed result with a pure function, then calls `emit(result, render, as_json)`:
 with `--json` the result is printed as JSON (dataclasses, pydantic models, paths and numpy scalars
 are converted), otherwise `render(result)` draws it with Rich.
+
+`LdlGroup` is the class of the root command: when a command fails because a file cannot be
+written (a read-only workspace, a full disk, a folder owned by someone else), it turns the
+operating system's or SQLite's error into an `LdlError` that says which folder and what to do,
+instead of a traceback.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import errno
 import json
+import os
+import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -17,6 +25,9 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from typer.core import TyperGroup
+
+from ldl.errors import LdlError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -60,3 +71,65 @@ def emit(result: Any, render: Callable[[Any], None], as_json: bool) -> None:
         print_json(result)
     else:
         render(result)
+
+
+# ---- files ldl cannot write ---------------------------------------------------------------------
+
+UNWRITABLE = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
+SQLITE_UNWRITABLE = {8, 14}  # SQLITE_READONLY, SQLITE_CANTOPEN (primary result codes)
+
+
+class LdlGroup(TyperGroup):
+    """The root command: file-system failures become clear `LdlError`s (see the module docstring)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (OSError, sqlite3.OperationalError) as error:
+            friendly = unwritable_error(error)
+            if friendly is None:
+                raise
+            raise friendly from None
+
+
+def unwritable_error(error: BaseException) -> LdlError | None:
+    """An LdlError for a write that the file system refused; None for any other error."""
+    from ldl.workspace import find_workspace
+
+    if isinstance(error, sqlite3.OperationalError):
+        if (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF not in SQLITE_UNWRITABLE:
+            return None
+        workspace = find_workspace()
+        path, reason = (workspace.progress_db if workspace else None), str(error)
+    elif isinstance(error, OSError) and error.errno in UNWRITABLE:
+        workspace = find_workspace()
+        path, reason = (Path(error.filename) if error.filename else None), error.strerror or str(error)
+    else:
+        return None
+    where = f" {path}" if path else ""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return LdlError(
+            f"The disk is full: ldl could not write{where}.",
+            hint="Free some space (`ldl data gc` removes leftover downloads), then run the command again.",
+        )
+    if workspace is not None and (path is None or _inside(path, workspace.root)):
+        state = "read-only" if not os.access(workspace.root, os.W_OK) else "not writable by you here"
+        return LdlError(
+            f"Your workspace at {workspace.root} is {state}: ldl could not write{where} ({reason}). "
+            "Nothing was changed.",
+            hint=f"Make it writable (e.g. `chmod -R u+w {workspace.root}`, or remount it read-write), or "
+            f"work in a copy: `cp -r {workspace.root} ~/ldl-copy` then `LDL_HOME=~/ldl-copy ldl ...`.",
+        )
+    return LdlError(
+        f"ldl could not write{where or ' a file it needs'} ({reason}). Nothing was changed.",
+        hint="Make that folder writable, or point ldl elsewhere: LDL_HOME for your workspace, "
+        "LDL_DATA_DIR for datasets, LDL_RUNS_DIR for training runs.",
+    )
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True

@@ -1,25 +1,35 @@
 """CLI group: exercises. Write code in your workspace; ldl checks it on the spot.
 
+    ldl show [EXERCISE]           the statement: maths, shapes, an example, the signatures
     ldl check [EXERCISE]          grade your file for an exercise (default: your current one)
-    ldl watch [EXERCISE]          re-check every time you save
+    ldl watch [EXERCISE]          re-check every time you save; keys h (hint), s (show), c, q
     ldl hint EXERCISE             the next hint (hints used are recorded)
     ldl solution EXERCISE         the reference solution, after a pass or `--give-up`
     ldl exercises                 every exercise with its status
 
 The grading itself lives in `ldl.grading` (service.py is what these commands call).
+
+Checking a file that has not changed since its last check (nor have the earlier exercise files it
+imports) shows the verdict again but does not count as a new attempt: each attempt stores a hash
+of the files graded, and the store skips a repeat of the same hash with the same verdict.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ldl.cli import common
 
 if TYPE_CHECKING:
+    from ldl.cli.statement import ShowResult
     from ldl.curriculum.items import Exercise
-    from ldl.grading.service import CheckResult, ExerciseStatus, HintResult, SolutionResult
+    from ldl.grading.service import ExerciseStatus, HintResult, SolutionResult
+    from ldl.grading.verdicts import GradeResult
     from ldl.progress.store import ProgressStore
     from ldl.workspace import Workspace
 
@@ -67,25 +77,101 @@ def _open() -> tuple[Workspace, ProgressStore]:
     return workspace, ProgressStore(workspace.progress_db)
 
 
-def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> CheckResult:
+@dataclass
+class CheckReport:
+    """A graded check: the grading, the file, whether it was recorded as an attempt, and whether it
+    repeated the last one (same files, same verdict: shown, not counted)."""
+
+    grade: GradeResult
+    learner_file: Path
+    recorded: bool
+    unchanged: bool = False
+
+
+class _HashingStore:
+    """The progress store as the grading service sees it, with every attempt tagged by the hash of
+    the files graded; remembers whether the store counted it (see the module docstring)."""
+
+    def __init__(self, store: ProgressStore, content_hash: str):
+        self._store, self._hash, self.counted = store, content_hash, True
+
+    def record_attempt(
+        self, exercise_id: str, verdict: str, duration_s: float, feedback_digest: str = ""
+    ) -> str:
+        event_id, self.counted = self._store.record_check(
+            exercise_id, verdict, duration_s, feedback_digest, content_hash=self._hash
+        )
+        return event_id
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
+def graded_files_hash(exercise: Exercise, learner_file: Path) -> str:
+    """A hash of the learner's file and of the earlier exercise files it may import (`uses`)."""
+    from ldl.curriculum.items import get_exercise
+
+    folder = learner_file.parent.parent
+    files = [learner_file, *(folder / u.stage_dir / f"{u.id}.py" for u in map(get_exercise, exercise.uses))]
+    digest = hashlib.sha256()
+    for path in files:
+        content = path.read_bytes() if path.is_file() else b"<missing>"
+        digest.update(f"{path.name}\0{len(content)}\0".encode() + content)
+    return digest.hexdigest()[:32]
+
+
+def prepare_files(exercise: Exercise, workspace: Workspace) -> Path:
+    """The learner's file (from the starter when missing) and the statement beside it."""
+    from ldl.curriculum.starters import exercise_starter, sync_statement
+    from ldl.workspace import write_new
+
+    path = exercise.learner_path(workspace)
+    write_new(path, exercise_starter(exercise).text)
+    sync_statement(exercise, workspace)
+    return path
+
+
+def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> CheckReport:
     from ldl.curriculum.items import get_exercise
     from ldl.grading import service
 
-    return service.check(_exercise(exercise_id, workspace, store), workspace, store, get_exercise)
+    exercise = _exercise(exercise_id, workspace, store)
+    tagged = _HashingStore(store, graded_files_hash(exercise, prepare_files(exercise, workspace)))
+    result = service.check(exercise, workspace, tagged, get_exercise)  # type: ignore[arg-type]
+    recorded = result.recorded and tagged.counted
+    return CheckReport(
+        result.grade, result.learner_file, recorded, unchanged=result.recorded and not recorded
+    )
 
 
-def render_check(result: CheckResult) -> None:
+def render_check(result: CheckReport) -> None:
     grade = result.grade
     style = VERDICT_STYLES.get(grade.verdict.value, "bold yellow")
-    common.console.print(f"[{style}]{grade.verdict.value.upper()}[/] {grade.exercise_id}", highlight=False)
+    repeat = " [dim](unchanged since your last check: not counted again)[/]" if result.unchanged else ""
+    common.console.print(
+        f"[{style}]{grade.verdict.value.upper()}[/] {grade.exercise_id}{repeat}", highlight=False
+    )
     common.console.print(grade.feedback, markup=False, highlight=False, end="")
     common.console.print(
-        f"[dim]{result.learner_file} · graded in {grade.duration_s:.2f} s[/]", highlight=False
+        f"[dim]{result.learner_file} · graded in {grade.duration_s:.2f} s · sandbox: {grade.sandbox}[/]",
+        highlight=False,
     )
     if grade.passed:
         common.console.print("Well done. `ldl next` says what comes next.")
     elif grade.verdict.value != "grader_error":
         common.console.print(f"[dim]Stuck? `ldl hint {grade.exercise_id}`.[/]")
+
+
+def show_exercise(exercise_id: str | None, store: ProgressStore | None = None) -> ShowResult:
+    from ldl.cli.statement import show_exercise as compute
+
+    return compute(exercise_id, store)
+
+
+def render_show(result: ShowResult) -> None:
+    from ldl.cli.statement import render_show as draw
+
+    draw(result)
 
 
 def render_hint(hint: HintResult) -> None:
@@ -134,12 +220,21 @@ def register(app: typer.Typer) -> None:
         if not result.grade.passed:
             raise typer.Exit(1)
 
+    @app.command("show")
+    def show_command(exercise: OptionalExercise = None, as_json: common.JsonOption = False) -> None:
+        """Show an exercise's statement (maths, shapes, an example), your file, the signatures to
+        implement and how many hints there are. `--json` gives the raw statement."""
+        common.emit(show_exercise(exercise), render_show, as_json)
+
     @app.command("watch")
     def watch_command(
         exercise: OptionalExercise = None,
         poll: Annotated[float, typer.Option(help="Seconds between looks at your file.")] = 0.5,
     ) -> None:
-        """Re-check your exercise every time you save it (Ctrl-C to stop)."""
+        """Re-check your exercise every time you save it. Keys: h next hint, s show the statement,
+        c or Enter check now, q quit (Ctrl-C works too)."""
+        from ldl.cli.keys import Quit, key_wait, single_keys
+        from ldl.grading.service import next_hint
         from ldl.grading.watch import watch_loop
 
         workspace, store = _open()
@@ -151,16 +246,25 @@ def register(app: typer.Typer) -> None:
             render_check(result)
             state["id"] = exercise or (None if result.grade.passed else result.grade.exercise_id)
             common.console.print(
-                f"[dim]Watching {result.learner_file.name}; save it to re-check, Ctrl-C to stop.[/]"
+                f"[dim]Watching {result.learner_file.name}; save it to re-check. "
+                "Keys: h hint, s show, c check, q quit.[/]"
             )
 
         def watched():
             return [_exercise(state["id"], workspace, store).learner_path(workspace)]
 
-        with store:
+        def current() -> Exercise:
+            return _exercise(state["id"], workspace, store)
+
+        actions = {
+            "h": lambda: render_hint(next_hint(current(), store)),
+            "s": lambda: render_show(show_exercise(current().id, store)),
+            **dict.fromkeys(("c", "\n", "\r", " "), run_check),
+        }
+        with store, single_keys() as keys:
             try:
-                watch_loop(watched, run_check, poll_seconds=poll)
-            except KeyboardInterrupt:
+                watch_loop(watched, run_check, poll_seconds=poll, sleep=key_wait(keys, actions))
+            except (KeyboardInterrupt, Quit):
                 common.console.print("\nStopped watching.")
 
     @app.command("hint")

@@ -15,7 +15,7 @@ so that `ldl tour` can draw the map too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Annotated
 
@@ -63,6 +63,14 @@ def read_activity(store: ProgressStore) -> list[datetime]:
     return [datetime.fromisoformat(stamp) for stamp in stamps]
 
 
+def reviews_due(workspace: Workspace) -> int:
+    """How many review cards are due now (the cards of started units; see `ldl.review`)."""
+    from ldl.cli.review import due_count
+
+    with ProgressStore(workspace.progress_db) as store:
+        return due_count(store)
+
+
 def current_goal(store: ProgressStore | None, curriculum: course.Curriculum) -> str:
     """The learner's chosen goal, or the syllabus default (also when the choice no longer exists)."""
     chosen = store.get_setting(GOAL_SETTING) if store is not None else None
@@ -96,8 +104,12 @@ class MarkResult:
     next: NextStep
 
 
-def mark(workspace: Workspace, item_id: str, action: str) -> MarkResult:
-    """Apply `skip`, `unskip` or `done` to a unit (or `done` to a lab) and say what comes next."""
+def mark(workspace: Workspace, item_id: str, action: str, anyway: bool = False) -> MarkResult:
+    """Apply `skip`, `unskip` or `done` to a unit (or `done` to a lab) and say what comes next.
+
+    `done` refuses a unit with exercises the learner has neither passed nor given up on, unless
+    `anyway`; such a unit is then shown done, but its hours count only in proportion to the labs
+    and exercises actually finished (`ldl.curriculum.path.course_map`)."""
     curriculum = course.load_curriculum()
     labs = {lab.id: lab for lab in curriculum.labs}
     is_lab = action == "done" and item_id in labs and item_id not in curriculum.syllabus.unit_ids
@@ -117,11 +129,34 @@ def mark(workspace: Workspace, item_id: str, action: str) -> MarkResult:
             title, message = labs[item_id].title, "Lab marked done."
         else:
             title = curriculum.syllabus.unit(item_id).title
+            if action == "done":
+                _refuse_unfinished(curriculum, read_progress(store, curriculum), item_id, anyway)
             message = _mark_unit(store, item_id, action)
         progress, goal = read_progress(store, curriculum), current_goal(store, curriculum)
     return MarkResult(
         item_id, "lab" if is_lab else "unit", title, message, next_step(curriculum, progress, goal)
     )
+
+
+def unfinished_exercises(curriculum: course.Curriculum, progress: course.Progress, unit_id: str) -> list[str]:
+    """The unit's exercises that are neither passed nor given up on, in order."""
+    return [
+        item.id
+        for item in curriculum.items_of(unit_id)
+        if item.id in {exercise.id for exercise in curriculum.exercises} and not progress.item_complete(item)
+    ]
+
+
+def _refuse_unfinished(curriculum: course.Curriculum, progress: course.Progress, unit_id: str, anyway: bool):
+    waiting = unfinished_exercises(curriculum, progress, unit_id)
+    if waiting and not anyway:
+        listed = ", ".join(f"`{exercise_id}`" for exercise_id in waiting)
+        raise LdlError(
+            f"{unit_id} still has {len(waiting)} exercise(s) you have not passed: {listed}.",
+            hint=f"Pass them (`ldl check {waiting[0]}`), or give one up (`ldl solution {waiting[0]} "
+            f"--give-up`). To mark the unit done anyway: `ldl done {unit_id} --anyway` (its hours then "
+            "count only for the labs and exercises you finished).",
+        )
 
 
 def _mark_unit(store: ProgressStore, unit_id: str, action: str) -> str:
@@ -169,6 +204,8 @@ def render_map(course_map: course.CourseMap) -> None:
         f"{course_map.units_done}/{course_map.units_in_path} units done, "
         f"{course_map.hours_done:.0f} of {total:.0f} hours ({course_map.progress:.0%}). Next: `ldl next`."
     )
+    if course_map.reviews_due:
+        common.console.print(f"{course_map.reviews_due} review card(s) due: `ldl review`.")
 
 
 def render_next(step: NextStep) -> None:
@@ -179,6 +216,8 @@ def render_next(step: NextStep) -> None:
     if step.url:
         common.console.print(f"[dim]Link:[/] {step.url}")
     common.console.print(f"[bold cyan]$ {step.command}[/]")
+    if step.reviews_due and step.kind != "review":
+        common.console.print(f"[dim]Also: {step.reviews_due} review card(s) due, `ldl review`.[/]")
 
 
 def render_goals(choice: GoalChoice) -> None:
@@ -186,7 +225,9 @@ def render_goals(choice: GoalChoice) -> None:
         common.console.print(f"Goal set to [bold]{choice.current}[/].")
     for goal in choice.goals:
         marker = "[green]●[/]" if goal.selected else "○"
-        common.console.print(f"{marker} [bold]{goal.id}[/]: {escape(goal.title)}\n    {escape(goal.summary)}")
+        size = f"{goal.units} units, about {goal.hours:g} hours"
+        common.console.print(f"{marker} [bold]{goal.id}[/]: {escape(goal.title)} [dim]({size})[/]")
+        common.console.print(f"    {escape(goal.summary)}")
         if goal.leaves_out:
             common.console.print(f"    [dim]Leaves out: {', '.join(goal.leaves_out)}[/]")
     if not choice.changed:
@@ -228,6 +269,7 @@ def render_status(summary: StatusSummary) -> None:
         ("Labs done", f"{summary.labs_done}/{summary.labs_total}"),
         ("Hours", f"{summary.hours_done:.0f} done, {summary.hours_left:.0f} left ({summary.progress:.0%})"),
         ("Streak", f"{summary.streak_days} day(s); last activity {last}"),
+        ("Reviews due", f"{summary.reviews_due} card(s)" + (": [cyan]ldl review[/]" if summary.reviews_due else "")),
         ("Next", f"{escape(summary.next.title)}: [cyan]{summary.next.command}[/]"),
     ]
     table = Table(show_header=False, box=None)
@@ -251,7 +293,10 @@ def register(app: typer.Typer) -> None:
             common.err_console.print(
                 "[dim]Not in a workspace: showing a fresh path (`ldl init` to start).[/]"
             )
-        common.emit(course.course_map(curriculum, progress, goal), render_map, as_json)
+        course_map = course.course_map(curriculum, progress, goal)
+        if workspace is not None:
+            course_map = replace(course_map, reviews_due=reviews_due(workspace))
+        common.emit(course_map, render_map, as_json)
 
     @app.command("unit")
     def show_unit(unit_id: UnitArgument, as_json: common.JsonOption = False) -> None:
@@ -262,8 +307,9 @@ def register(app: typer.Typer) -> None:
     @app.command("next")
     def show_next(as_json: common.JsonOption = False) -> None:
         """Say the single next thing to do on your path, with the command that starts it."""
-        curriculum, progress, goal = learner_state(require_workspace())
-        common.emit(next_step(curriculum, progress, goal), render_next, as_json)
+        workspace = require_workspace()
+        curriculum, progress, goal = learner_state(workspace)
+        common.emit(next_step(curriculum, progress, goal, reviews_due(workspace)), render_next, as_json)
 
     @app.command("goal")
     def choose_goal(
@@ -295,11 +341,16 @@ def register(app: typer.Typer) -> None:
     @app.command("done")
     def done(
         item_id: Annotated[str, typer.Argument(help="A unit id (e.g. math.calculus) or a lab id.")],
+        anyway: Annotated[
+            bool,
+            typer.Option("--anyway", help="Mark a unit done although some of its exercises are not passed."),
+        ] = False,
         as_json: common.JsonOption = False,
     ) -> None:
         """Mark a unit finished (e.g. after the outside course lesson it recommends), or a lab you
-        worked through in JupyterLab."""
-        common.emit(mark(require_workspace(), item_id, "done"), render_mark, as_json)
+        worked through in JupyterLab. A unit whose exercises you have not passed needs `--anyway`;
+        its hours then count only for what you finished."""
+        common.emit(mark(require_workspace(), item_id, "done", anyway), render_mark, as_json)
 
     @app.command("status")
     def status(as_json: common.JsonOption = False) -> None:
@@ -313,4 +364,6 @@ def register(app: typer.Typer) -> None:
                 read_activity(store),
             )
         summary = status_summary(curriculum, progress, goal, activity, date.today())
+        due = reviews_due(workspace)
+        summary = replace(summary, reviews_due=due, next=next_step(curriculum, progress, goal, due))
         common.emit(summary, render_status, as_json)

@@ -1,6 +1,8 @@
 """CLI group: the learner's workspace.
 
-    ldl init [DIR]      create a workspace (or add what is missing to an existing one)
+    ldl init [DIR]      create a workspace (or add what is missing to an existing one); each
+                        exercise's statement is written beside it as `<id>.md`, and refreshed
+                        when ldl's statement changes unless you edited that file
     ldl reset ITEM      put an exercise's starter file or a lab's notebook back, keeping a backup
 
 Neither ever loses a learner's work: `init` only creates files that are missing, and `reset`
@@ -20,7 +22,7 @@ from ldl.cli import common
 from ldl.curriculum import path as course
 from ldl.curriculum.items import Exercise, Lab
 from ldl.curriculum.loading import suggest
-from ldl.curriculum.starters import exercise_starter, workspace_files
+from ldl.curriculum.starters import exercise_starter, sync_statement, workspace_files
 from ldl.errors import LdlError
 from ldl.progress.store import ProgressStore
 from ldl.workspace import Workspace, backup_file, create_workspace, require_workspace, restore_file
@@ -50,6 +52,9 @@ def initialise(root: Path) -> InitReport:
     result = create_workspace(root, workspace_files(curriculum))
     workspace = Workspace(result.root)
     notes: list[str] = []
+    refreshed = [e.id for e in curriculum.exercises if sync_statement(e, workspace) == "refreshed"]
+    if refreshed:
+        notes.append(f"Refreshed the statement beside {len(refreshed)} exercise file(s): ldl's text changed.")
     try:
         from ldl.notebooks.materialise import materialise_lab
     except ImportError:

@@ -5,18 +5,24 @@ available (units that are done, skipped, or left out by the goal are passed over
 unit the next step is its first unfinished lab or exercise, by `order`; a unit with none left
 (or none at all) points to its outside resources and to `ldl done UNIT`. A capstone unit points to
 the capstone notebook in the workspace.
+
+Reviews are mixed in by one rule: when `REVIEWS_FIRST` or more review cards are due, the next step
+is `ldl review` (a backlog of forgotten cards costs more the longer it waits); otherwise the next
+step is new work, and the number of due cards rides along (`reviews_due`) so `ldl next` can
+mention it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ldl.curriculum.items import Exercise, Lab
 from ldl.curriculum.path import Curriculum, Progress, UnitState, unit_states
 from ldl.curriculum.syllabus import Stage, Unit
 
-StepKind = Literal["lab", "exercise", "resource", "capstone", "finished"]
+StepKind = Literal["lab", "exercise", "resource", "capstone", "review", "finished"]
+REVIEWS_FIRST = 10  # due cards from which reviewing comes before new work
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,25 @@ class NextStep:
     item_id: str | None = None
     path: str | None = None  # the learner's file, relative to the workspace, when there is one
     url: str | None = None  # the outside resource, when the step is one
+    reviews_due: int = 0  # review cards due now (`ldl review`)
 
 
-def next_step(curriculum: Curriculum, progress: Progress, goal: str) -> NextStep:
+def next_step(curriculum: Curriculum, progress: Progress, goal: str, reviews_due: int = 0) -> NextStep:
+    """The next step on the path; `reviews_due` review cards first when there are REVIEWS_FIRST or more."""
+    if reviews_due >= REVIEWS_FIRST:
+        return NextStep(
+            kind="review",
+            title=f"Review {reviews_due} due card(s)",
+            command="ldl review",
+            instructions="Cards from units you have started are due: a few minutes of review now keeps "
+            "them from being forgotten. New work comes next.",
+            reviews_due=reviews_due,
+        )
+    step = _next_on_path(curriculum, progress, goal)
+    return replace(step, reviews_due=reviews_due)
+
+
+def _next_on_path(curriculum: Curriculum, progress: Progress, goal: str) -> NextStep:
     states = unit_states(curriculum, progress, goal)
     for stage in curriculum.syllabus.stages:
         for unit in stage.units:

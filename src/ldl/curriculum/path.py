@@ -142,6 +142,7 @@ class CourseMap:
     progress: float
     units_done: int
     units_in_path: int
+    reviews_due: int = 0  # review cards due now (filled in by the CLI, which reads the schedule)
 
 
 def fraction(done: float, left: float) -> float:
@@ -182,8 +183,10 @@ def course_map(curriculum: Curriculum, progress: Progress, goal: str) -> CourseM
 
 def _unit_view(unit: Unit, items: list[Lab | Exercise], state: UnitState, progress: Progress) -> UnitView:
     done = sum(progress.item_complete(item) for item in items)
-    if state == UnitState.DONE:
-        share = 1.0
+    if state == UnitState.DONE:  # declared or finished; an exercise counts only when passed or given
+        # up on (`ldl done UNIT --anyway` credits the hours in proportion), a lab on the learner's word
+        missing = sum(isinstance(item, Exercise) and not progress.item_complete(item) for item in items)
+        share = 1.0 - missing / len(items) if items else 1.0
     else:
         share = done / len(items) if items else 0.0
     in_path = state not in (UnitState.SKIPPED, UnitState.OPTIONAL)

@@ -3,6 +3,7 @@
     README.md                                  what the folders are for
     .gitignore                                 keeps runs and the progress store out of git
     exercises/<stage-dir>/<exercise_id>.py     each exercise's starter.py
+    exercises/<stage-dir>/<exercise_id>.md     its statement, to read beside the code (`ldl show`)
     capstones/<stage-key>/README.md            the capstone's rules and project ideas
     capstones/<stage-key>/capstone.ipynb       a notebook with one heading per required section
 
@@ -12,12 +13,14 @@ Lab notebooks are not here: they are materialised from their jupytext source by
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 
 from ldl.curriculum.items import Exercise
 from ldl.curriculum.path import Curriculum
 from ldl.curriculum.syllabus import Stage
-from ldl.workspace import StarterFile
+from ldl.workspace import StarterFile, Workspace, write_new
 
 WORKSPACE_README = """\
 # My ldl workspace
@@ -52,6 +55,7 @@ def workspace_files(curriculum: Curriculum) -> list[StarterFile]:
     """Every starter file of a fresh workspace (see the module docstring)."""
     files = [StarterFile("README.md", WORKSPACE_README), StarterFile(".gitignore", GITIGNORE)]
     files += [exercise_starter(exercise) for exercise in curriculum.exercises]
+    files += [statement_file(exercise) for exercise in curriculum.exercises]
     for stage in curriculum.syllabus.stages:
         if stage.capstone is not None:
             files.append(StarterFile(f"capstones/{stage.key}/README.md", capstone_readme(stage)))
@@ -62,6 +66,48 @@ def workspace_files(curriculum: Curriculum) -> list[StarterFile]:
 def exercise_starter(exercise: Exercise) -> StarterFile:
     relative = f"exercises/{exercise.stage_dir}/{exercise.id}.py"
     return StarterFile(relative, exercise.starter_path.read_text(encoding="utf-8"))
+
+
+# ---- the statement beside the learner's file ---------------------------------------------------
+#
+# `<id>.md` is ldl's copy of the statement. Its first line records a hash of the text below it, so
+# ldl can tell its own untouched copy from one the learner has written in: an untouched copy is
+# refreshed when the statement changes in a newer ldl (`sync_statement`), an edited one never.
+
+STATEMENT_MARK = (
+    "<!-- ldl's copy of the statement of {id} (sha256 {digest}); edit it and ldl leaves it alone -->"
+)
+
+
+def statement_file(exercise: Exercise) -> StarterFile:
+    """The statement file of an exercise: a marker line, then statement.md as it is."""
+    body = exercise.statement_path.read_text(encoding="utf-8")
+    mark = STATEMENT_MARK.format(id=exercise.id, digest=_digest(body))
+    return StarterFile(f"exercises/{exercise.stage_dir}/{exercise.id}.md", f"{mark}\n{body}")
+
+
+def sync_statement(exercise: Exercise, workspace: Workspace) -> str:
+    """Make sure the statement file is there and current; never touch one the learner edited.
+
+    Returns "created", "refreshed", "current" or "kept" (the learner's edited copy)."""
+    starter = statement_file(exercise)
+    path = workspace.root / starter.relative
+    if write_new(path, starter.text):
+        return "created"
+    current = path.read_text(encoding="utf-8", errors="replace")
+    if current == starter.text:
+        return "current"
+    first, _, body = current.partition("\n")
+    if first != STATEMENT_MARK.format(id=exercise.id, digest=_digest(body)):
+        return "kept"  # the learner changed it (or wrote their own): it is theirs now
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_text(starter.text, encoding="utf-8")
+    os.replace(temporary, path)
+    return "refreshed"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def capstone_readme(stage: Stage) -> str:

@@ -32,6 +32,7 @@ class StatusSummary:
     streak_days: int
     last_activity: datetime | None
     next: NextStep
+    reviews_due: int = 0
 
 
 def status_summary(

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -86,11 +87,36 @@ def start(launch: JupyterLaunch, quiet: bool = False) -> subprocess.Popen:
     """Start the server in the background; the caller waits for it and stops it (`stop`).
 
     The server gets its own session, so Ctrl-C in the terminal reaches only ldl, which then stops
-    the server cleanly (rather than JupyterLab asking "Shutdown this Jupyter server?")."""
+    the server cleanly (rather than JupyterLab asking "Shutdown this Jupyter server?"). On Linux
+    the server is also told to receive SIGTERM when ldl dies, however it dies: even a SIGKILLed
+    ldl, which cannot run any clean-up of its own, leaves no JupyterLab behind."""
     output = subprocess.DEVNULL if quiet else None
     return subprocess.Popen(
-        launch.command(), cwd=launch.root, stdout=output, stderr=output, start_new_session=True
+        launch.command(),
+        cwd=launch.root,
+        stdout=output,
+        stderr=output,
+        start_new_session=True,
+        preexec_fn=die_with_parent() if sys.platform == "linux" else None,
     )
+
+
+def die_with_parent() -> Callable[[], None]:
+    """A function for the child to run before exec: it asks Linux to send SIGTERM when its parent
+    dies (prctl PR_SET_PDEATHSIG) and restores default SIGINT handling (a parent started in the
+    background ignores SIGINT, and children inherit that). libc is loaded here, in the parent,
+    because the child between fork and exec should do as little as possible."""
+    import ctypes
+
+    libc, parent = ctypes.CDLL(None, use_errno=True), os.getpid()
+
+    def in_child() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    return in_child
 
 
 def serve(launch: JupyterLaunch, quiet: bool = False) -> None:

@@ -1,6 +1,8 @@
 """`python -m ldl.progress`: a small maintenance tool for the workspace's progress store.
 
     python -m ldl.progress check                  integrity, schema version and record counts
+    python -m ldl.progress rescue DAMAGED         merge what can be read from a damaged store file
+                                                   into the workspace's store (= `ldl progress rescue`)
     python -m ldl.progress record-attempt EX pass  record one attempt (what `ldl check` does after
                                                    grading; used by the many-process tests)
 
@@ -12,6 +14,7 @@ raw "database is locked").
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import typer
 
@@ -51,6 +54,16 @@ def record_attempt(
     """Record one exercise attempt and print its event id."""
     with _store() as store:
         typer.echo(store.record_attempt(exercise_id, verdict, duration_s, event_id=event_id))
+
+
+@tool.command()
+def rescue(damaged: Path) -> None:
+    """Read every record that can still be read from a damaged store file and merge it into the
+    workspace's store (records already there are not added twice); prints what was added."""
+    from ldl.progress.rescue import rescue_into
+
+    with _store() as store:
+        typer.echo(json.dumps(rescue_into(damaged, store), indent=2))
 
 
 if __name__ == "__main__":

@@ -147,8 +147,9 @@ def healthy(path: Path) -> bool:
     return True
 
 
-def move_aside(path: Path) -> Path | None:
-    """Move a damaged database (and its -wal/-shm) to `<name>.corrupt-<UTC timestamp>`.
+def move_aside(path: Path, then: Callable[[], object] | None = None) -> Path | None:
+    """Move a damaged database (and its -wal/-shm) to `<name>.corrupt-<UTC timestamp>`, then call
+    `then()` (e.g. put a backup in its place) while still holding the lock.
 
     Returns the new path of the main file, or None when another process already moved it (the
     file at `path` is then healthy or gone). Nothing is ever deleted."""
@@ -163,4 +164,6 @@ def move_aside(path: Path) -> Path | None:
             source = Path(str(path) + suffix)
             if source.exists():
                 os.replace(source, Path(str(aside) + suffix))
+        if then is not None:
+            then()
         return aside

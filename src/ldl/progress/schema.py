@@ -91,6 +91,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX reviews_by_card ON reviews (card_id, created_at);
         """,
     ),
+    Migration(
+        3,
+        "attempts remember a hash of the files that were graded, so that checking an unchanged file "
+        "again is not counted as a new attempt",
+        """
+        ALTER TABLE attempts ADD COLUMN content_hash TEXT NOT NULL DEFAULT '';
+        """,
+    ),
 )
 
 CURRENT_VERSION = MIGRATIONS[-1].version

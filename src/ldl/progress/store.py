@@ -10,10 +10,12 @@ It is one SQLite file (`.ldl/progress.sqlite` in the workspace), safe to share b
 Every recorded event has an id (a UUID unless the caller passes one); recording the same id again
 changes nothing, so a caller may retry freely.
 
-A damaged database is never silently replaced. When opening finds one, the store moves the file
-(and its -wal/-shm) aside to `progress.sqlite.corrupt-<timestamp>`, starts a fresh, empty store in
-its place and raises `StoreCorruptError` saying where the old bytes went. The learner sees the
-message once; running the command again works on the fresh store.
+A damaged database is never silently replaced, and never costs more than the last few minutes:
+the store keeps automatic backups (`backup.py`). When opening finds damage, the store moves the
+file (and its -wal/-shm) aside to `progress.sqlite.corrupt-<timestamp>`, puts the newest good
+backup in its place, merges back every record it can still read from the damaged file
+(`rescue.py`), and raises `StoreCorruptError` saying what was restored and what was lost. The
+learner sees the message once; running the command again works on the restored store.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ldl.progress import database, schema
+from ldl.progress import backup, database, rescue, schema, transfer
 from ldl.progress.database import StoreCorruptError
 
 UNIT_STATUSES = ("done", "skipped", "in_progress")
@@ -49,6 +51,7 @@ class Attempt:
     duration_s: float
     feedback_digest: str  # a short digest of the feedback shown, to spot repeated mistakes
     created_at: str
+    content_hash: str = ""  # a hash of the files graded ('' when not known, e.g. before schema 3)
 
 
 @dataclass(frozen=True)
@@ -87,11 +90,19 @@ class ProgressStore:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._conn = _open(self.path)
+        self._wrote = False
 
     # -- life cycle -------------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._conn.close()
+        """Close the store, first taking a backup if this store wrote and the last one is old."""
+        try:
+            if self._wrote and backup.due(self.path):
+                backup.make_backup(self._conn, self.path)
+        except (OSError, sqlite3.Error):
+            pass  # a backup is a safety net: failing to take one must not fail the learner's command
+        finally:
+            self._conn.close()
 
     def __enter__(self) -> ProgressStore:
         return self
@@ -141,16 +152,42 @@ class ProgressStore:
         duration_s: float,
         feedback_digest: str = "",
         event_id: str | None = None,
+        content_hash: str = "",
     ) -> str:
-        """Record one graded attempt; returns its event id."""
-        return self._record(
-            "attempts",
-            event_id,
-            exercise_id=exercise_id,
-            verdict=verdict,
-            duration_s=float(duration_s),
-            feedback_digest=feedback_digest,
-        )
+        """Record one graded attempt; returns its event id (see `record_check` for `content_hash`)."""
+        return self.record_check(exercise_id, verdict, duration_s, feedback_digest, event_id, content_hash)[0]
+
+    def record_check(
+        self,
+        exercise_id: str,
+        verdict: str,
+        duration_s: float,
+        feedback_digest: str = "",
+        event_id: str | None = None,
+        content_hash: str = "",
+    ) -> tuple[str, bool]:
+        """Record a graded attempt unless it repeats the last one: same `content_hash` (the files
+        graded did not change) and same verdict. Returns (event id, whether it was recorded)."""
+        event_id = event_id or new_event_id()
+        values = (event_id, exercise_id, verdict, float(duration_s), feedback_digest, content_hash, now())
+
+        def work(conn: sqlite3.Connection) -> tuple[str, bool]:
+            last = conn.execute(
+                "SELECT event_id, verdict, content_hash FROM attempts WHERE exercise_id = ? "
+                "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                (exercise_id,),
+            ).fetchone()
+            if content_hash and last and (last["content_hash"], last["verdict"]) == (content_hash, verdict):
+                return last["event_id"], False
+            conn.execute(
+                "INSERT OR IGNORE INTO attempts (event_id, exercise_id, verdict, duration_s, "
+                "feedback_digest, content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            return event_id, True
+
+        self._wrote = True
+        return database.write(self._conn, work)
 
     def attempts(self, exercise_id: str | None = None) -> list[Attempt]:
         """Attempts, oldest first; all exercises unless `exercise_id` is given."""
@@ -242,6 +279,17 @@ class ProgressStore:
         rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
         return json.loads(rows[0][0]) if rows else default
 
+    # -- moving progress between stores (see transfer.py) -------------------------------------------
+
+    def export_tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every row of every table, as plain data (what `ldl progress export` writes)."""
+        return transfer.dump(self._conn)
+
+    def merge(self, tables: Mapping[str, list[dict[str, Any]]]) -> dict[str, int]:
+        """Merge exported (or rescued) rows in; returns how many rows each table gained or changed."""
+        self._wrote = True
+        return transfer.merge(self._conn, tables)
+
     # -- plumbing ---------------------------------------------------------------------------------
 
     def _record(self, table: str, event_id: str | None, **columns: Any) -> str:
@@ -259,6 +307,7 @@ class ProgressStore:
         return self._read(f"SELECT * FROM {table} {where} ORDER BY created_at, rowid", params)
 
     def _write(self, statement: str, params: tuple) -> None:
+        self._wrote = True
         database.write(self._conn, lambda conn: conn.execute(statement, params))
 
     def _read(self, query: str, params: tuple = ()) -> list[sqlite3.Row]:
@@ -266,21 +315,22 @@ class ProgressStore:
 
 
 def _open(path: Path, retrying: bool = False) -> sqlite3.Connection:
-    """Connect and migrate; a damaged file is moved aside and reported (see the module docstring)."""
+    """Connect and migrate; a damaged file is replaced and reported (see the module docstring)."""
     try:
         conn = database.connect(path)
     except sqlite3.DatabaseError as error:
         if not database.is_corrupt(error) or retrying:
             raise
-        moved_to = database.move_aside(path)
-        if moved_to is None:  # another process moved it a moment ago and started afresh
+        restored: list[backup.Restored] = []
+        moved_to = database.move_aside(path, then=lambda: restored.append(backup.restore_newest(path)))
+        if moved_to is None:  # another process replaced it a moment ago
             return _open(path, retrying=True)
-        schema.migrate(database.connect(path)).close()
+        with ProgressStore(path) as store:
+            rescued = sum(store.merge(rescue.read_damaged(moved_to)).values())
+        message, hint = backup.describe(restored[0], rescued, moved_to)
         raise StoreCorruptError(
-            f"Your progress store {path} was damaged ({error}), so ldl moved it to {moved_to} "
-            "(nothing was deleted) and started a fresh, empty store in its place.",
-            hint="Run your command again to carry on. Re-mark finished units with `ldl done UNIT`; "
-            f"to try to rescue old records: sqlite3 {moved_to} .recover | sqlite3 rescued.sqlite",
+            f"Your progress store {path} was damaged ({' '.join(str(error).split())}), so {message}",
+            hint=hint,
             moved_to=moved_to,
         ) from None
     try:
