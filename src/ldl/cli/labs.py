@@ -132,11 +132,14 @@ def register(app: typer.Typer) -> None:
         cell fails or runs out of time.
         """
         from ldl.curriculum.items import get_lab
+        from ldl.errors import require_full_install
         from ldl.notebooks.labs import run_lab
         from ldl.progress.store import ProgressStore
+        from ldl.tour import imported_modules
         from ldl.workspace import require_workspace
 
         workspace, lab = require_workspace(), get_lab(lab_id)
+        require_full_install(f"The lab {lab.id}", imported_modules(lab.path.read_text(encoding="utf-8")))
         with ProgressStore(workspace.progress_db) as store:
             result = run_lab(lab, workspace, store, fast=fast, on_cell=None if as_json else print_cell)
         common.emit(result, render_run, as_json)

@@ -14,29 +14,68 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
 from ldl.cli import common
+from ldl.errors import FULL_INSTALL_HINT
 
-STATUS_STYLE = {"ok": "green", "error": "red", "timeout": "red"}
+STATUS_STYLE = {"ok": "green", "error": "red", "timeout": "red", "skipped": "yellow"}
+FAST_MODE_CAPTION = (
+    "Metrics are fast-mode figures (LDL_FAST=1: a few epochs on small subsets), "
+    "far below what the full runs reach."
+)
+
+
+def summary_table(result) -> Table:
+    """One row per lab under a row naming its stage; fits an 80-column terminal: the metric and the
+    note wrap, stage names and lab ids stay whole up to 34 characters (longer ones fold), nothing
+    is cut."""
+    table = Table(
+        title="Tour summary",
+        title_justify="left",
+        caption=FAST_MODE_CAPTION,
+        caption_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        collapse_padding=True,
+    )
+    labels = [stop.stage for stop in result.stops] + [f"  {stop.lab_id}" for stop in result.stops]
+    whole = max(map(len, labels), default=0) <= 34  # then nothing in the first column ever wraps
+    table.add_column("Stage / lab", no_wrap=whole, overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Key metric", overflow="fold")
+    table.add_column("Time", no_wrap=True, justify="right")
+    stage = None
+    for stop in result.stops:
+        if stop.stage != stage:
+            stage = stop.stage
+            table.add_row(f"[bold]{escape(stage)}[/]", "", "", "")
+        style = STATUS_STYLE.get(stop.status, "white")
+        if stop.metric:
+            metric = escape(f"{stop.metric} = {_number(stop.value)}")
+        else:
+            metric = "" if stop.note and stop.status == "skipped" else "[dim]none reported[/]"
+        if stop.note:
+            metric = f"{metric}\n[dim]{escape(stop.note)}[/]".strip()
+        time = f"{stop.duration_s:.1f}s" if stop.status != "skipped" else "-"
+        table.add_row(f"  {stop.lab_id}", f"[{style}]{stop.status}[/]", metric, time)
+    return table
 
 
 def render_summary(result) -> None:
     if result.stops:
-        table = Table(title="Tour summary", title_justify="left")
-        for column in ("Stage", "Lab", "Status", "Key metric", "Time"):  # narrow terminal: others wrap
-            table.add_column(column, no_wrap=column in ("Lab", "Status", "Time"), overflow="fold")
-        for stop in result.stops:
-            style = STATUS_STYLE.get(stop.status, "white")
-            metric = f"{stop.metric} = {_number(stop.value)}" if stop.metric else "[dim]none reported[/]"
-            table.add_row(
-                stop.stage, stop.lab_id, f"[{style}]{stop.status}[/]", metric, f"{stop.duration_s:.1f}s"
-            )
-        common.console.print(table)
+        common.console.print(summary_table(result))
         for stop in result.stops:
             if stop.error:
                 common.console.print(f"[red]{stop.lab_id}:[/] {escape(stop.error)}", highlight=False)
+        if any(stop.status == "skipped" for stop in result.stops):
+            common.console.print(
+                "[yellow]Skipped labs need the full install (PyTorch and fastai).[/] "
+                + escape(FULL_INSTALL_HINT),
+                highlight=False,
+            )
     else:
         common.console.print("No stage has a reference lab yet, so there was nothing to run.")
     if result.stages_to_come:
@@ -84,8 +123,10 @@ def register(app: typer.Typer) -> None:
         """See the whole curriculum run: the map, then every stage's reference labs in fast mode.
 
         Each lab runs from ldl's own copy (your notebooks are never touched) with LDL_FAST=1 on
-        data that ships with ldl, and its run is recorded. Ends with a summary table and the
-        stages still to come. Exits with status 1 if a lab failed.
+        data that ships with ldl or its packages (a stand-in, announced, where a lab's dataset is
+        not on this machine), and its run is recorded. Labs that need PyTorch and fastai are
+        skipped in a light install. Ends with a summary table and the stages still to come.
+        Exits with status 1 if a lab failed.
         """
         from ldl.curriculum.path import load_curriculum
         from ldl.tour import tour_labs, tour_workspace

@@ -5,23 +5,25 @@
 
 Loaders (shapes and dtypes in `ldl.data.types`): `load_fashion_mnist`, `load_mnist`,
 `load_cifar10`, `load_mnist_subset`, `load_digits`, `load_tiny_shakespeare`,
-`load_shakespeare_works`, `load_text_corpus`, `load_sentiment`,
-`load_movielens`. Files are looked for in the cache (`LDL_DATA_DIR`), the installed packages that
+`load_shakespeare_works`, `load_hamlet`, `load_sentiment`, `load_movielens`. With fast-mode
+stand-ins when a dataset cannot be had here (`ldl.data.fallbacks`): `load_image_classification`,
+`load_text_corpus`. Files are looked for in the cache (`LDL_DATA_DIR`), the installed packages that
 ship them, the mirrors in `LDL_DATA_MIRROR`, system folders, and then downloaded unless
 `LDL_OFFLINE=1`. See docs/data.md.
 """
 
+from ldl.data.fallbacks import load_image_classification, load_text_corpus
 from ldl.data.loaders import (
     load,
     load_cifar10,
     load_digits,
     load_fashion_mnist,
+    load_hamlet,
     load_mnist,
     load_mnist_subset,
     load_movielens,
     load_sentiment,
     load_shakespeare_works,
-    load_text_corpus,
     load_tiny_shakespeare,
 )
 from ldl.data.registry import REGISTRY, get
@@ -41,6 +43,8 @@ __all__ = [
     "load_cifar10",
     "load_digits",
     "load_fashion_mnist",
+    "load_hamlet",
+    "load_image_classification",
     "load_mnist",
     "load_mnist_subset",
     "load_movielens",

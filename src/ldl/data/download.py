@@ -12,17 +12,24 @@ The recipe, per file:
    longer each time), then raise an error that says what to do.
 
 If the process is killed mid-download, only the staging folder is left behind; the final path
-never held a partial file. `ldl data gc` deletes abandoned staging folders.
+never held a partial file. `ldl data gc` deletes abandoned staging folders and stale lock files.
+
+Downloads use https wherever the host offers it: a registry URL that says http is tried as https
+first (`secure_url`; an S3 static-website address, which has no https, becomes the bucket's https
+address). Only if the https host cannot be reached at all does ldl fall back to the plain URL,
+and only for a file with a known SHA-256, which protects its bytes on any route.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ldl.errors import LdlError
 
@@ -61,6 +68,20 @@ def http_downloader(timeout_s: float) -> Callable:
     return download
 
 
+S3_WEBSITE = re.compile(r"^http://([^/]+)\.s3-website[.-]([a-z0-9-]+)\.amazonaws\.com/")
+
+
+def secure_url(url: str) -> str:
+    """The https form of `url` (unchanged when it is not http, or names this computer)."""
+    if urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1"):
+        return url  # a local mirror: nothing travels over a network
+    website = S3_WEBSITE.match(url)
+    if website:  # the website endpoint is http only; the bucket's REST endpoint serves https
+        bucket, region = website.groups()
+        return f"https://{bucket}.s3.{region}.amazonaws.com/" + url[website.end() :]
+    return "https://" + url.removeprefix("http://") if url.startswith("http://") else url
+
+
 def known_hash(sha256: str | None, md5: str | None) -> str | None:
     """The checksum in pooch's `algorithm:hex` form (None means: accept any bytes)."""
     if sha256:
@@ -85,11 +106,15 @@ def download_file(
 
     staging = destination.parent / PARTIAL_DIR / destination.name
     pooch.get_logger().setLevel("WARNING")  # its messages name the staging folder; ours say it better
+    plain, url = url, secure_url(url)
     print(f"Downloading {destination.name} from {url} ...", file=sys.stderr, flush=True)
     last_error: Exception | None = None
     for attempt in range(attempts):
         if attempt:
             time.sleep(BACKOFF_S * 2 ** (attempt - 1))
+            if url != plain and isinstance(last_error, requests.ConnectionError) and _sha256(checksum):
+                url = plain  # no https at this host after all; the SHA-256 still guards the bytes
+                print(f"No https there: trying {url} (the checksum is still checked).", file=sys.stderr)
         try:
             staging.mkdir(parents=True, exist_ok=True)
             fetched = pooch.retrieve(
@@ -109,15 +134,21 @@ def download_file(
     raise LdlError(
         f"Could not download {destination.name} from {url} ({attempts} attempts). "
         f"Last error: {_describe(last_error)}",
-        hint=f"Check your internet connection and run `ldl data fetch {dataset_name}` again, or put "
-        f"a copy of the file in a folder listed in LDL_DATA_MIRROR (`ldl data info {dataset_name}` "
-        "shows where).",
+        hint=f"Check your internet connection and run `ldl data fetch {dataset_name}` again. Offline "
+        f"routes: put a copy of the file in a folder listed in LDL_DATA_MIRROR (`ldl data info "
+        f"{dataset_name}` shows the layout), or, for Fashion-MNIST, install the Debian package "
+        "`dataset-fashion-mnist` (apt install dataset-fashion-mnist), which ldl finds by itself.",
     )
 
 
+def _sha256(checksum: str | None) -> bool:
+    return bool(checksum) and checksum.startswith("sha256:")
+
+
 def _describe(error: Exception | None) -> str:
+    """The error in one line, whole (never cut mid-string), or a plain reading of a hash mismatch."""
     text = str(error).strip().splitlines()
-    summary = " ".join(text)[:300] if text else type(error).__name__
+    summary = " ".join(line.strip() for line in text) if text else type(error).__name__
     if "does not match the known hash" in summary or "hash of downloaded file" in summary.lower():
         return "the downloaded bytes do not match the registry's checksum (corrupt or changed file)"
     return summary

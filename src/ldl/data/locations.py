@@ -5,6 +5,10 @@
 - `LDL_DATA_MIRROR`: one or more folders (separated by `os.pathsep`, ':' on Linux and macOS) that
   hold copies of dataset files, tried before the network. Their files are hash-checked too.
 - `LDL_OFFLINE=1`: never use the network; a missing file is an error that says how to get it.
+- `LDL_SYSTEM_DATA_DIRS`: where system packages put datasets (default: the registry's folders,
+  e.g. `/usr/share/datasets/fashion-mnist`). Set it to folders (separated by `os.pathsep`) to
+  look in `<folder>/<that folder's name>` instead, or set it empty to ignore system copies, as a
+  fresh machine without the Debian data packages would (CI does this to prove the fallbacks).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from ldl.data.spec import DataFile, Dataset
 CACHE_ENV = "LDL_DATA_DIR"
 MIRROR_ENV = "LDL_DATA_MIRROR"
 OFFLINE_ENV = "LDL_OFFLINE"
+SYSTEM_DATA_ENV = "LDL_SYSTEM_DATA_DIRS"
 
 
 def cache_root() -> Path:
@@ -39,6 +44,15 @@ def mirror_dirs() -> list[Path]:
     """The folders listed in `$LDL_DATA_MIRROR`, in order (missing ones are skipped)."""
     entries = os.environ.get(MIRROR_ENV, "").split(os.pathsep)
     return [Path(entry).expanduser() for entry in entries if entry.strip()]
+
+
+def system_dirs(dataset: Dataset) -> list[Path]:
+    """The system folders that may hold the dataset's files (see `LDL_SYSTEM_DATA_DIRS` above)."""
+    configured = os.environ.get(SYSTEM_DATA_ENV)
+    if configured is None:
+        return [Path(folder) for folder in dataset.system_dirs]
+    roots = [Path(entry).expanduser() for entry in configured.split(os.pathsep) if entry.strip()]
+    return [root / Path(folder).name for root in roots for folder in dataset.system_dirs]
 
 
 def offline() -> bool:
@@ -81,7 +95,7 @@ def local_candidates(dataset: Dataset, data_file: DataFile) -> list[Path]:
             candidates.append(folder / data_file.package_path)
     for mirror in mirror_dirs():
         candidates += [mirror / relative for relative in data_file.mirror_paths or (data_file.name,)]
-    candidates += [Path(folder) / data_file.name for folder in dataset.system_dirs]
+    candidates += [folder / data_file.name for folder in system_dirs(dataset)]
     return candidates
 
 

