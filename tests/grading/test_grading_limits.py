@@ -117,7 +117,7 @@ def test_a_full_disk_is_a_grader_error(tmp_path, monkeypatch):
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(runner.tempfile, "TemporaryDirectory", full_disk)
+    monkeypatch.setattr(runner.lifecycle, "run_folder", full_disk)
     result = grade(make_job(tmp_path, CORRECT))
     assert result.verdict is Verdict.GRADER_ERROR
     assert "No space left" in result.feedback

@@ -14,9 +14,12 @@ the harness installs `install(policy)`, which refuses:
 - importing the modules that would undo the above (`ctypes`, `subprocess`, `socket`...).
 
 A refusal raises `PermissionError`, which the learner's code sees as an ordinary exception. This
-is a fence for honest mistakes and curious experiments, not a security boundary against hostile
-code on someone else's machine: the verdict never depends on it, because the parent compares
-values from a separate, trusted process.
+is a fence for honest mistakes and curious experiments, not a boundary: it lives in the learner's
+own interpreter, so plain Python can switch it off (the tamper corpus finds the `Policy` through
+`gc`), and `os.open(..., dir_fd=...)`, hard links or `_posixsubprocess` get around checks made on
+path strings and events. On Linux the learner's code therefore runs inside bubblewrap
+(`os_sandbox.py`), where the protected files are not there at all and this fence only keeps its
+clear messages; where bubblewrap is unavailable it is the fallback, and the verdict says so.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@
 1. Two sandboxed children start at once (sandbox.run_child): the *reference* child runs every case
    against `solution.py` (and the known-mistake modules), the *learner* child against the learner's
    file. Nothing is cached between gradings, so there is nothing for the learner's code to find.
+   On Linux the learner's child runs in bubblewrap (os_sandbox.py), elsewhere behind the audit-hook
+   fence (guard.py); `GradeResult.sandbox` says which. Ctrl-C, SIGTERM and SIGHUP stop both
+   children and remove the run folder before the signal takes effect (lifecycle.py).
 2. The parent decides the verdict from the values alone (compare.py). The learner child's exit
    status and prints count for nothing; a case without a well-formed value is a failed case.
 3. The first failing case is explained: its input, expected vs got, and hints from diagnose.py and
@@ -16,14 +19,13 @@ disk) becomes the verdict `grader_error`, which is never counted against the lea
 
 from __future__ import annotations
 
-import tempfile
 import threading
 import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from ldl.grading import sandbox
+from ldl.grading import lifecycle, os_sandbox, sandbox
 from ldl.grading.sandbox import ChildRun, Limits
 from ldl.grading.verdicts import CaseResult, GradeResult, GraderFault, Verdict, cap_text, render_feedback
 
@@ -53,6 +55,16 @@ class Job:
     requires: tuple[str, ...] = ("numpy",)
     uses: tuple[UsedExercise, ...] = ()
     protected: tuple[Path, ...] = ()  # more paths the learner's code may not open (e.g. the state dir)
+    guards: tuple[tuple[str, object], ...] = ()  # exercise-wide guard defaults (exercise.yaml `guards:`)
+    forbid: tuple[tuple[str, str], ...] = ()  # (dotted name, reason): what the code may not use
+    imports: tuple[str, ...] | None = None  # top-level modules the learner's file may import (None: any)
+    record_signatures: bool = False  # the reference child reports signature coverage (coverage.py)
+
+    def guard_config(self) -> dict:
+        """What both children need to apply the per-case guards (case_guards.py)."""
+        imports = None if self.imports is None else list(self.imports)
+        forbid = [list(pair) for pair in self.forbid]
+        return {"guards": dict(self.guards), "forbid": forbid, "imports": imports}
 
     def mistakes(self) -> dict[str, Path]:
         if self.mistakes_dir is None or not self.mistakes_dir.is_dir():
@@ -67,43 +79,60 @@ class Job:
 def grade(job: Job) -> GradeResult:
     """Run both children concurrently and turn what they sent into a GradeResult."""
     started = time.monotonic()
+    kind = os_sandbox.FENCE
     try:
-        reference, learner = _run_both(job)
+        kind = os_sandbox.choice()
+        if kind == os_sandbox.FENCE:  # the learner's code could reach files on disk: import first
+            _load_judging_code()
+        reference, learner = _run_both(job, kind)
         result = assemble(job, reference, learner)
-    except (GraderFault, OSError, ValueError) as exc:
+    except lifecycle.GradingStopped as stopped:  # SIGTERM / SIGHUP: children and temp files are gone
+        lifecycle.redeliver(stopped)
+        raise
+    except (GraderFault, OSError, ValueError, os_sandbox.SandboxUnavailable) as exc:
         result = _grader_error(job, f"{type(exc).__name__}: {exc}")
     except Exception:  # a bug in ldl: still ldl's fault, never the learner's
         result = _grader_error(job, traceback.format_exc())
+    result.sandbox = kind
     result.duration_s = time.monotonic() - started
     result.feedback = render_feedback(result)
     return result
 
 
-def _run_both(job: Job) -> tuple[ChildRun, ChildRun]:
+def _load_judging_code() -> None:
+    """Import what the verdict needs. Under bubblewrap this happens while the children start
+    (nothing they do can reach the parent's files); under the fence it happens before."""
+    import numpy  # noqa: F401
+
+    from ldl.grading import cases, compare, diagnose  # noqa: F401
+
+
+def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
     job.limits.validate()
     for path in (job.checks_file, job.solution_file):
         if not path.is_file():
             raise GraderFault(f"{path} is missing")
-    with tempfile.TemporaryDirectory(prefix="ldl-grade-") as scratch:
-        configs = {"reference": _reference_config(job), "learner": _learner_config(job)}
+    with lifecycle.signals_stop_grading(), lifecycle.run_folder() as scratch:
+        starts = _starts(job, kind, scratch)
         runs: dict[str, ChildRun | BaseException] = {}
         cancel = threading.Event()
 
         def run(role: str) -> None:
-            workdir = Path(scratch) / role
+            config, options = starts[role]
+            workdir = scratch / role
             try:
                 workdir.mkdir()
-                runs[role] = sandbox.run_child(configs[role], job.limits, workdir, cancel)
+                runs[role] = sandbox.run_child(config, job.limits, workdir, cancel, **options)
             except BaseException as exc:  # noqa: B036 - re-raised in the calling thread below
                 runs[role] = exc
 
-        threads = [threading.Thread(target=run, args=(role,)) for role in configs]
+        threads = [threading.Thread(target=run, args=(role,)) for role in starts]
         for thread in threads:
             thread.start()
         try:
             for thread in threads:
                 thread.join()
-        except BaseException:  # Ctrl-C: stop both children at once, then let it propagate
+        except BaseException:  # Ctrl-C, SIGTERM, SIGHUP: stop both children at once, then propagate
             cancel.set()
             for thread in threads:
                 thread.join()
@@ -112,6 +141,36 @@ def _run_both(job: Job) -> tuple[ChildRun, ChildRun]:
         if isinstance(value, BaseException):
             raise value
     return runs["reference"], runs["learner"]
+
+
+def _starts(job: Job, kind: str, scratch: Path) -> dict[str, tuple[dict, dict]]:
+    """Per role, the harness config and how to start it (plain, or wrapped in bubblewrap)."""
+    reference, learner = _reference_config(job), _learner_config(job)
+    if kind != os_sandbox.BUBBLEWRAP:
+        return {"reference": (reference, {}), "learner": (learner, {})}
+    lib = scratch / "lib"
+    os_sandbox.prepare_lib(lib, job.checks_file)
+    folders = [Path(folder) for folder in learner["learner_dirs"]]
+    layout = os_sandbox.learner_layout(lib, folders, [Path(p) for p in learner["protected"]])
+    inside = _inside(layout.paths)
+    learner.update(
+        module_path=inside(learner["module_path"]),
+        checks_path=os_sandbox.CHECKS,
+        learner_dirs=[layout.paths[str(folder)] for folder in folders],
+        learner_files=[inside(path) for path in learner["learner_files"]],
+        protected=[],  # nothing to protect: none of it is in the sandbox
+    )
+    reference_start = {"command": [*os_sandbox.reference_command(), str(sandbox.HARNESS)]}
+    learner_start = {"command": layout.command, "inner_workdir": os_sandbox.WORKDIR}
+    return {"reference": (reference, reference_start), "learner": (learner, learner_start)}
+
+
+def _inside(paths: dict[str, str]):
+    def inside(path: str) -> str:
+        folder, name = str(Path(path).parent), Path(path).name
+        return f"{paths[folder]}/{name}"
+
+    return inside
 
 
 def _reference_config(job: Job) -> dict:
@@ -124,6 +183,8 @@ def _reference_config(job: Job) -> dict:
         "aliases": {used.id: str(used.solution_file) for used in job.uses},
         "mistakes": {name: str(path) for name, path in job.mistakes().items()},
         "protected": [],
+        "record_signatures": job.record_signatures,
+        **job.guard_config(),
     }
 
 
@@ -142,6 +203,7 @@ def _learner_config(job: Job) -> dict:
         "learner_dirs": sorted({str(path.parent) for path in learner_files}),
         "learner_files": [str(path) for path in learner_files],
         "protected": [str(path) for path in protected],
+        **job.guard_config(),
     }
 
 
@@ -158,6 +220,7 @@ def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
 
     metas = _reference_metas(reference)
     expected = case_logic.values_by_case(reference, len(metas), trusted=True)
+    baselines = case_logic.reference_findings(reference, metas)  # a guard it trips: grader_error
     if learner.ready is None:
         return _grader_error(job, f"the sandbox did not start ({learner.status}): {_tail(learner.output)}")
     if learner.status in LIMIT_VERDICTS:
@@ -165,11 +228,18 @@ def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
         return GradeResult(
             job.exercise_id, verdict, summary.format(limits=job.limits), output=_shown_output(learner)
         )
+    refused = case_logic.refused_names(job.learner_file, dict(job.forbid), job.imports, job.exercise_id)
+    if refused:  # forbid: / imports: of exercise.yaml, read from the file itself
+        shown = _shown_output(learner)
+        return GradeResult(job.exercise_id, Verdict.FAIL, refused[0], details=refused[1:], output=shown)
     import_error = next((m["import_error"] for m in learner.messages if "import_error" in m), None)
     if isinstance(import_error, dict):
         return _import_error_result(job, import_error, learner)
     got = case_logic.values_by_case(learner, len(metas), trusted=False)
-    outcomes = [case_logic.judge(meta, expected[i], got[i], job.checks_file) for i, meta in enumerate(metas)]
+    outcomes = [
+        case_logic.judge(meta, expected[i], got[i], job.checks_file, baselines[i])
+        for i, meta in enumerate(metas)
+    ]
     cases = [
         CaseResult(meta["name"], outcome.passed, outcome.reason)
         for meta, outcome in zip(metas, outcomes, strict=True)
@@ -179,7 +249,8 @@ def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
         return GradeResult(job.exercise_id, Verdict.PASS, f"all {len(cases)} checks passed", cases=cases)
     outcome, meta = outcomes[failing], metas[failing]
     hints = (
-        case_logic.mistake_hints(reference, failing, outcome.got_value, meta, job.mistakes()) + outcome.hints
+        case_logic.mistake_hints(reference, failing, outcome, meta, job.mistakes(), baselines[failing])
+        + outcome.hints
     )
     verdict = Verdict.ERROR if outcome.raised else Verdict.FAIL
     if outcome.error_type == "MemoryError":  # refused by the address-space backstop

@@ -2,7 +2,8 @@
 
 `run_child(config, limits, workdir)` starts `harness.py` as `python -I` in a new session (so a new
 process group) with `workdir` as its working directory, hands it `config` on stdin, and then
-polls every `POLL_SECONDS`:
+polls every `POLL_SECONDS`. A `command` prefix wraps the interpreter in an OS sandbox
+(`os_sandbox.py`: bubblewrap); the supervision below is the same either way:
 
 - the results pipe (one JSON line per message, see harness.py) and the merged stdout/stderr;
 - the wall clock: `limits.setup_seconds` until the child says `ready`, then `limits.wall_seconds`;
@@ -34,6 +35,7 @@ import psutil
 
 HARNESS = Path(__file__).with_name("harness.py")
 POLL_SECONDS = 0.02
+MEMFD_EVERY = 5  # polls between two looks at the anonymous memory files a child holds
 TOKEN_VARIABLE = "LDL_SANDBOX_TOKEN"
 ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
 
@@ -83,7 +85,7 @@ class ChildRun:
         return first if first and first.get("ready") is True else None
 
 
-def child_environment(token: str, workdir: Path) -> dict[str, str]:
+def child_environment(token: str, workdir: Path | str) -> dict[str, str]:
     """The parent's environment, one thread per numeric library, a temp dir inside the sandbox."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
     env.update({name: "1" for name in ONE_THREAD})
@@ -91,21 +93,34 @@ def child_environment(token: str, workdir: Path) -> dict[str, str]:
     return env
 
 
-def run_child(config: dict, limits: Limits, workdir: Path, cancel: threading.Event | None = None) -> ChildRun:
+def run_child(
+    config: dict,
+    limits: Limits,
+    workdir: Path,
+    cancel: threading.Event | None = None,
+    command: list[str] | None = None,
+    inner_workdir: str | None = None,
+) -> ChildRun:
     """Start the harness with `config` and supervise it until it ends, breaks a limit, or `cancel`
-    is set (the learner pressed Ctrl-C in `ldl watch`)."""
+    is set (Ctrl-C, SIGTERM or SIGHUP in the grading parent).
+
+    `command` replaces `python -I harness.py` (an OS sandbox around the interpreter, which then
+    sees its working folder as `inner_workdir`)."""
     token = secrets.token_hex(12)
     read_fd, write_fd = os.pipe()
     config = {**config, "results_fd": write_fd}
     if limits.address_space_factor:
         config["address_space_bytes"] = int(limits.memory_mb * limits.address_space_factor * 2**20) + 2**30
+    env = child_environment(token, inner_workdir or workdir)
+    if inner_workdir:
+        env["HOME"] = inner_workdir
     process = subprocess.Popen(
-        [sys.executable, "-I", str(HARNESS)],
+        command or [sys.executable, "-I", str(HARNESS)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         cwd=workdir,
-        env=child_environment(token, workdir),
+        env=env,
         pass_fds=(write_fd,),
         start_new_session=True,
     )
@@ -143,6 +158,7 @@ class _Watcher:
         self.ready_at: float | None = None
         self.memory_base = 0
         self.exited_at: float | None = None
+        self.polls, self.memfd_bytes = 0, 0
 
     def watch(self) -> ChildRun:
         status = None
@@ -191,7 +207,7 @@ class _Watcher:
             return
         if not self.run.messages and message.get("ready") is True and isinstance(message.get("rss"), int):
             self.ready_at = time.monotonic()
-            self.memory_base = message["rss"]
+            self.memory_base = message["rss"] + self._wrapper_rss()
         self.run.messages.append(message)
 
     def _broken_limit(self) -> str | None:
@@ -210,6 +226,18 @@ class _Watcher:
             return "memory_limit"
         return None
 
+    def _wrapper_rss(self) -> int:
+        """The resident memory of the sandbox's own processes (bwrap), part of the base."""
+        total = 0
+        try:
+            family = [psutil.Process(self.process.pid), *psutil.Process(self.process.pid).children(True)]
+            for member in family:
+                if member.name() == "bwrap":
+                    total += member.memory_info().rss
+        except psutil.Error:
+            pass
+        return total
+
     def _memory_mb(self) -> float:
         """Resident memory of the child and its descendants above the footprint at `ready`."""
         total = 0
@@ -218,6 +246,10 @@ class _Watcher:
             family = [root, *root.children(recursive=True)]
         except psutil.Error:
             return 0.0
+        self.polls += 1
+        if self.polls % MEMFD_EVERY == 1:  # every 100 ms: a directory scan per process costs more
+            self.memfd_bytes = sum(_memfd_bytes(member.pid) for member in family)
+        total += self.memfd_bytes
         for member in family:
             self.seen.setdefault(member.pid, member)
             try:
@@ -253,6 +285,23 @@ class _Watcher:
             self.process.wait()
 
 
+def _memfd_bytes(pid: int) -> int:
+    """Bytes held in anonymous memory files (`os.memfd_create`) that a process keeps open: RAM
+    that the resident set does not show until it is mapped. Linux only; 0 elsewhere."""
+    total, folder = 0, f"/proc/{pid}/fd"
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    for name in names:
+        try:
+            if os.readlink(f"{folder}/{name}").startswith("/memfd:"):
+                total += os.stat(f"{folder}/{name}").st_size
+        except OSError:
+            continue
+    return total
+
+
 def kill_tree(process: subprocess.Popen, seen, token: str) -> None:
     """SIGKILL the child's process group, every descendant seen, and every process with `token`."""
     victims = {member.pid: member for member in seen}
@@ -270,7 +319,25 @@ def kill_tree(process: subprocess.Popen, seen, token: str) -> None:
             member.kill()
         except psutil.Error:
             continue
-    psutil.wait_procs([m for m in victims.values() if m.pid != process.pid], timeout=1)
+    _wait_gone([m for m in victims.values() if m.pid != process.pid], timeout=1)
+
+
+def _wait_gone(processes: list[psutil.Process], timeout: float) -> None:
+    """Wait until each process is gone or a zombie. (Sandboxed processes are not our children:
+    they stay zombies until their own parent reaps them, so waiting for them to vanish, as
+    psutil.wait_procs does, would always take the whole timeout.)"""
+    deadline = time.monotonic() + timeout
+    while processes and time.monotonic() < deadline:
+        processes = [member for member in processes if _running(member)]
+        if processes:
+            time.sleep(0.005)
+
+
+def _running(member: psutil.Process) -> bool:
+    try:
+        return member.is_running() and member.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
 
 
 def _carrying_token(token: str) -> list[psutil.Process]:
