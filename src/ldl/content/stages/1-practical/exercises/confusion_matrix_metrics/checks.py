@@ -1,5 +1,9 @@
 """Checks for confusion_matrix_metrics: the statement's example, a 10-class matrix shaped like
-Fashion-MNIST's, classes never predicted or never present, and the most-confused pairs."""
+Fashion-MNIST's (500 examples, so the same pair repeats and must add up), a class that never
+occurs, an empty batch, the int64 dtype of the counts; precision and recall with classes never
+predicted or never present (0, without a division warning) and from a one-class matrix; the most
+confused pairs with ties in row-major order, zeros skipped, class 0 included, k=0 and k beyond the
+pairs there are. The caller's arrays must come back unchanged."""
 
 import numpy as np
 
@@ -20,8 +24,16 @@ def cases():
         Case(
             "a class that never occurs still gets a row", call="confusion_matrix", args=(small_t, small_p, 5)
         ),
+        Case(
+            "an empty batch",
+            call="confusion_matrix",
+            args=(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), 3),
+        ),
         Case("precision and recall, 10 classes", call="precision_recall", args=(matrix,)),
         Case("never predicted / never present give 0", call="precision_recall", args=(lopsided,)),
+        Case("precision and recall, one class", call="precision_recall", args=(np.array([[4]]),)),
         Case("the 5 most confused pairs", call="most_confused", args=(matrix, 5)),
         Case("ties in row-major order, zeros skipped", call="most_confused", args=(lopsided, 4)),
+        Case("class 0 as the prediction", call="most_confused", args=(np.array([[3, 0], [7, 1]]), 2)),
+        Case("k=0 asks for nothing", call="most_confused", args=(matrix, 0)),
     ]

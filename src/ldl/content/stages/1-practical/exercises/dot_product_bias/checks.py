@@ -1,5 +1,6 @@
-"""Checks for dot_product_bias: the parameter shapes, predictions under known weights, the
-y_range squashing (including extreme inputs), and that the biases are trained too."""
+"""Checks for dot_product_bias: the parameter shapes, predictions under known weights (a batch of
+12 and a batch of one), the y_range squashing (including extreme inputs, and y_range=(1, 3)),
+and that the biases are trained too."""
 
 import numpy as np
 import torch
@@ -16,6 +17,7 @@ def cases():
         Case("parameter shapes", probe="probe_shapes", args=(6, 9, 4)),
         Case("all zeros: the middle of y_range", probe="probe_predict", args=(6, 9, 4, pairs, 0.0, 0)),
         Case("predictions with known weights", probe="probe_predict", args=(6, 9, 4, pairs, 0.5, 1)),
+        Case("a batch of one", probe="probe_predict", args=(6, 9, 4, pairs[:1], 0.5, 5)),
         Case("large weights stay inside y_range", probe="probe_predict", args=(6, 9, 4, pairs, 20.0, 2)),
         Case(
             "a different y_range",

@@ -1,5 +1,8 @@
 """Checks for folder_datablock: each probe writes a small folder tree in the sandbox's working
-directory, builds the learner's DataLoaders on it and reports what they hold."""
+directory (train/ and valid/ class folders, plus a test/ folder and a non-image file to ignore),
+builds the learner's DataLoaders on it and reports what they hold: the vocabulary, the labels of
+each split, and the shape of one batch. Two trees: three classes at size 16 with batches of 4,
+and two classes with uneven counts at size 24 with batches of 2."""
 
 from pathlib import Path
 
@@ -9,6 +12,8 @@ from PIL import Image
 
 from ldl.grading.spec import Case
 
+FASTAI_RANDOM = "fastai's DataLoaders shuffle with Python's and numpy's global random state themselves"
+
 
 def cases():
     return [
@@ -16,11 +21,15 @@ def cases():
             "three classes, 4 train and 2 valid each",
             probe="probe_tree",
             args=("shop", ["boot", "sandal", "sneaker"], 4, 2, 16, 4),
+            global_random=True,
+            reason=FASTAI_RANDOM,
         ),
         Case(
             "two classes, uneven counts, size 24",
             probe="probe_tree",
             args=("pets", ["cat", "dog"], 5, 3, 24, 2),
+            global_random=True,
+            reason=FASTAI_RANDOM,
         ),
     ]
 

@@ -1,5 +1,7 @@
 """Checks for learning_rate_from_finder: the learner's choice is judged against each curve (see
-statement.md), so any sensible rule passes, not only the reference's."""
+statement.md), so any sensible rule passes, not only the reference's. Five synthetic curves, with
+their minimum and blow-up at different places and two noise levels; the caller's `lrs` and
+`losses` must come back unchanged."""
 
 import numpy as np
 

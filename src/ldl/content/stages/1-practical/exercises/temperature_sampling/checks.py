@@ -1,11 +1,14 @@
-"""Checks for temperature_sampling: exact probabilities at several temperatures, the greedy and
-overflow edge cases, the refusal of negative temperatures, and sampling graded by distribution."""
+"""Checks for temperature_sampling: exact probabilities at several temperatures (including the
+integer temperature 2), the greedy case T = 0 (with a tie: the first largest logit wins), large
+logits at a tiny temperature (where exp overflows without the max shift), a single logit, the
+refusal of negative temperatures, and sampling graded by distribution, drawing from the generator
+passed in (never numpy's global random state). The caller's logits must come back unchanged."""
 
 import numpy as np
 
 from ldl.grading.spec import Case
 
-NUM_DRAWS = 4000
+NUM_DRAWS = 2000
 
 
 def cases():
@@ -17,6 +20,13 @@ def cases():
         Case("temperature 3 flattens", call="temperature_probabilities", args=(logits, 3.0)),
         Case("temperature 0 is greedy", call="temperature_probabilities", args=(logits, 0.0)),
         Case("large logits, tiny temperature", call="temperature_probabilities", args=(logits + 50, 0.01)),
+        Case("integer temperature 2", call="temperature_probabilities", args=(logits, 2)),
+        Case(
+            "T = 0 with a tie: the first largest logit",
+            call="temperature_probabilities",
+            args=(np.array([1.0, 3.0, -2.0, 3.0]), 0.0),
+        ),
+        Case("a single logit", call="temperature_probabilities", args=(np.array([0.3]), 0.8)),
         Case("a negative temperature is refused", probe="probe_negative", args=(logits,)),
         Case(
             "draws at T=1 follow the probabilities", probe="probe_frequencies", args=(logits, 1.0), atol=0.05

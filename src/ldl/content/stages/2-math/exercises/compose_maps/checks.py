@@ -1,4 +1,6 @@
-"""Checks for compose_maps: rotations by known angles, and orders that matter."""
+"""Checks for compose_maps: rotations by known angles (including the integer angle 0), a single
+map, orders that matter (2x2 and three random 3x3 maps), and rotate–stretch–rotate back. The
+composed matrix must be a new array, and the caller's list of maps must come back unchanged."""
 
 import numpy as np
 
@@ -13,6 +15,7 @@ def cases():
     return [
         Case("rotation by π/6", call="rotation", args=(np.pi / 6,)),
         Case("rotation by -2.5", call="rotation", args=(-2.5,)),
+        Case("rotation by the integer 0 is the identity", call="rotation", args=(0,)),
         Case(
             "a quarter turn, then a stretch",
             call="compose",

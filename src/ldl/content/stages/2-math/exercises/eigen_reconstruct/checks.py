@@ -1,5 +1,8 @@
-"""Checks for eigen_reconstruct: known small cases, a symmetric matrix, a non-symmetric one, and
-round trips through numpy's own eigen-decomposition."""
+"""Checks for eigen_reconstruct: is_eigenpair on an eigenpair, a non-eigenvector, a wrong
+eigenvalue, and an approximate eigenvector judged with a loose and with the default `tol`;
+reconstruct for known 2x2 and 1x1 cases, integer eigenvectors, a symmetric 4x4 matrix, and a round
+trip of a non-symmetric 3x3 matrix through numpy's own eigen-decomposition. The caller's arrays
+must come back unchanged, and the rebuilt matrix must be a new array."""
 
 import numpy as np
 
@@ -27,9 +30,26 @@ def cases():
         ),
         Case("right vector, wrong eigenvalue", call="is_eigenpair", args=(upper, np.array([1.0, 0.0]), 3.0)),
         Case(
+            "an approximate eigenvector with tol=1e-2",
+            call="is_eigenpair",
+            args=(upper, np.array([1.0, 1.001]), 3.0),
+            kwargs={"tol": 1e-2},
+        ),
+        Case(
+            "the same vector with the default tol",
+            call="is_eigenpair",
+            args=(upper, np.array([1.0, 1.001]), 3.0),
+        ),
+        Case(
             "eigenvalues [2, 3], vectors (1,0) and (1,1)",
             call="reconstruct",
             args=(np.array([2.0, 3.0]), np.array([[1.0, 1.0], [0.0, 1.0]])),
+        ),
+        Case("a 1x1 matrix", call="reconstruct", args=(np.array([5.0]), np.array([[2.0]]))),
+        Case(
+            "integer eigenvalues and eigenvectors",
+            call="reconstruct",
+            args=(np.array([1, -2]), np.array([[1, 1], [1, 2]])),
         ),
         Case("a symmetric 4x4 matrix", call="reconstruct", args=(values, vectors)),
         Case("round trip of a non-symmetric 3x3 matrix", probe="probe_round_trip", args=(B,)),

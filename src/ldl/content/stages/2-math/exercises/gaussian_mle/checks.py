@@ -1,5 +1,7 @@
-"""Checks for gaussian_mle: the worked examples, small random samples (where N and N − 1 differ),
-and a check that the answer really maximises the Gaussian log-likelihood."""
+"""Checks for gaussian_mle: the worked examples, integer 0/1 flips, all heads and all tails, small
+random samples (where N and N − 1 differ), integer samples, a sample of one point (variance 0),
+and a check that the answer really maximises the Gaussian log-likelihood. The caller's sample must
+come back unchanged."""
 
 import numpy as np
 
@@ -13,8 +15,15 @@ def cases():
     return [
         Case("Bernoulli: 1, 0, 1, 1", call="bernoulli_mle", args=(np.array([1.0, 0.0, 1.0, 1.0]),)),
         Case("Bernoulli: 13 flips", call="bernoulli_mle", args=(flips,)),
+        Case(
+            "Bernoulli: integer flips 0, 1, 1, 0, 1", call="bernoulli_mle", args=(np.array([0, 1, 1, 0, 1]),)
+        ),
+        Case("Bernoulli: all tails", call="bernoulli_mle", args=(np.zeros(4),)),
+        Case("Bernoulli: all heads", call="bernoulli_mle", args=(np.ones(3),)),
         Case("Gaussian: 1 and 3", call="gaussian_mle", args=(np.array([1.0, 3.0]),)),
         Case("Gaussian: 6 points", call="gaussian_mle", args=(small,)),
+        Case("Gaussian: integers 2, 4, 4, 5", call="gaussian_mle", args=(np.array([2, 4, 4, 5]),)),
+        Case("Gaussian: a single point", call="gaussian_mle", args=(np.array([7.5]),)),
         Case("nudging the answer lowers the likelihood", probe="probe_is_maximum", args=(small,)),
     ]
 

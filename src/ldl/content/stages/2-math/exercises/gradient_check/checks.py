@@ -1,6 +1,8 @@
-"""Checks for gradient_check: numerical gradients of functions with known derivatives (vectors,
-matrices, a 0-d point), that the caller's x is left alone, relative errors, and whether
-check_gradient tells a correct analytic gradient from buggy ones."""
+"""Checks for gradient_check: numerical gradients of functions with known derivatives (a vector, a
+matrix, a 0-d point, a one-entry vector, an empty vector, an integer point), that the caller's x
+is left alone, relative errors (including two zero vectors), and whether check_gradient tells a
+correct analytic gradient from buggy ones, at its default step and at h=0.1 (where the step must
+be passed on to numerical_gradient)."""
 
 import numpy as np
 
@@ -68,6 +70,20 @@ def cases():
             rtol=1e-6,
             atol=1e-6,
         ),
+        Case("a 0-d point", call="numerical_gradient", args=(sum_of_cubes, np.array(1.5), 1e-4), rtol=1e-7),
+        Case(
+            "a one-entry vector",
+            call="numerical_gradient",
+            args=(sum_of_cubes, np.array([-0.7]), 1e-4),
+            rtol=1e-7,
+        ),
+        Case("an empty vector", call="numerical_gradient", args=(sum_of_cubes, np.zeros(0))),
+        Case(
+            "an integer point (h=1e-3)",
+            call="numerical_gradient",
+            args=(sum_of_cubes, np.array([1, -2, 3]), 1e-3),
+            rtol=1e-7,
+        ),
         Case("x is left unchanged", probe="gradient_and_input", args=(vector, 1e-4), rtol=1e-7),
         Case(
             "relative error of two vectors",
@@ -85,6 +101,13 @@ def cases():
             "a missing factor 3 is caught",
             call="check_gradient",
             args=(sum_of_cubes, sum_of_cubes_grad_missing_3, vector),
+            rtol=1e-6,
+        ),
+        Case(
+            "check_gradient passes h on (h=0.1)",
+            call="check_gradient",
+            args=(sum_of_cubes, sum_of_cubes_grad, vector),
+            kwargs={"h": 0.1},
             rtol=1e-6,
         ),
         Case(

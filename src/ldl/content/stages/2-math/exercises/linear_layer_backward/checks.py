@@ -1,5 +1,7 @@
-"""Checks for linear_layer_backward: the worked example, a random layer, and all three gradients
-against central differences of L = Σ (Y ⊙ G) for a fixed G (whose ∂L/∂Y is G)."""
+"""Checks for linear_layer_backward: the worked example (a batch of one), a random layer, a layer
+with one output, and all three gradients against central differences of
+L = Σ (Y ⊙ G) for a fixed G (whose ∂L/∂Y is G). The caller's arrays must come back unchanged,
+and the three gradients must be new arrays."""
 
 import numpy as np
 
@@ -14,6 +16,7 @@ def cases():
     return [
         Case("the worked example", call="linear_backward", args=example),
         Case("a batch of 5, 3 → 4", call="linear_backward", args=(X, W, b, G)),
+        Case("one output, a batch of 5", call="linear_backward", args=(X, W[:1], b[:1], G[:, :1])),
         Case("all three agree with central differences", probe="probe_numerical", args=(X, W, b, G)),
     ]
 

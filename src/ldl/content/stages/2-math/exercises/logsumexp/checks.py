@@ -1,5 +1,6 @@
-"""Checks for logsumexp: every axis and keepdims combination, values that overflow or underflow a
-naive exp, rows containing -inf, and a row that is entirely -inf."""
+"""Checks for logsumexp: axis None, 0, 1, -1 and a 3-D array, keepdims with an axis and with
+axis=None, a single value, integer input, values that overflow or underflow a naive exp, rows
+containing -inf, and a row that is entirely -inf. The caller's array must come back unchanged."""
 
 import numpy as np
 
@@ -22,6 +23,15 @@ def cases():
             "a 3-D array along axis 1",
             call="logsumexp",
             args=(rng.normal(size=(2, 3, 4)),),
+            kwargs={"axis": 1},
+        ),
+        Case("each row as axis=-1", call="logsumexp", args=(x,), kwargs={"axis": -1}),
+        Case("all entries, keepdims=True", call="logsumexp", args=(x,), kwargs={"keepdims": True}),
+        Case("a single value", call="logsumexp", args=(np.array([-2.5]),)),
+        Case(
+            "integer input, each row",
+            call="logsumexp",
+            args=(np.array([[1, 2, 3], [0, 0, 0]]),),
             kwargs={"axis": 1},
         ),
         Case("values in the thousands", call="logsumexp", args=(x * 1000,), kwargs={"axis": 1}),

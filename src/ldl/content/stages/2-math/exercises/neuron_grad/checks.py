@@ -1,5 +1,7 @@
 """Checks for neuron_grad: the worked example, a random batch with both active and inactive
-examples, and the gradient against central differences of the loss."""
+examples, a batch where the neuron is off for every example (a zero gradient), a batch of one,
+integer inputs, and the gradient against central differences of the loss. The caller's arrays
+must come back unchanged."""
 
 import numpy as np
 
@@ -18,11 +20,24 @@ def _batch(seed):
 def cases():
     example = (np.array([1.0, -1.0]), 0.5, np.array([[2.0, 1.0], [0.0, 3.0]]), np.array([1.0, 0.0]))
     batch = _batch(16)
+    integers = (np.array([1, 2]), 1, np.array([[1, 1], [2, -3], [0, 1]]), np.array([2, 0, 5]))
     return [
         Case("loss, worked example", call="neuron_loss", args=example),
         Case("gradient, worked example", call="neuron_grad", args=example),
         Case("loss, a batch of 9", call="neuron_loss", args=batch),
         Case("gradient, a batch of 9", call="neuron_grad", args=batch),
+        Case(
+            "gradient, the neuron off everywhere",
+            call="neuron_grad",
+            args=(batch[0], -50.0, batch[2], batch[3]),
+        ),
+        Case(
+            "gradient, a batch of one",
+            call="neuron_grad",
+            args=(batch[0], batch[1], batch[2][:1], batch[3][:1]),
+        ),
+        Case("loss, integer inputs", call="neuron_loss", args=integers),
+        Case("gradient, integer inputs", call="neuron_grad", args=integers),
         Case("gradient agrees with central differences", probe="probe_numerical", args=batch),
     ]
 

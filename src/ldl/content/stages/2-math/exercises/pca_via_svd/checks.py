@@ -1,6 +1,8 @@
-"""Checks for pca_via_svd: points near a line, a random 5-D data set with distinct variances, and a
-data set far from the origin (which needs centering). Signs of components may flip, provided the
-projections flip with them."""
+"""Checks for pca_via_svd: points near a line (k=1), a random 5-D data set with distinct variances
+(k=2, and k=d: every component), a data set far from the origin (which needs centering), fewer
+points than features (3 points in 5-D), and integer data. Signs of components may flip, provided
+the projections flip with them. The caller's X must come back unchanged (no centering in place),
+and scikit-learn is off limits (the exercise is the SVD)."""
 
 import numpy as np
 
@@ -28,6 +30,24 @@ def cases():
             "40 points in 4-D far from the origin, k=3",
             call="pca",
             args=(_data(2, [4.0, 2.0, 1.0, 0.3], offset=50.0), 3),
+            compare="same_up_to_sign",
+        ),
+        Case(
+            "all 5 components of 40 points in 5-D, k=5",
+            call="pca",
+            args=(_data(3, [5.0, 3.0, 1.0, 0.5, 0.2]), 5),
+            compare="same_up_to_sign",
+        ),
+        Case(
+            "3 points in 5-D (fewer points than features), k=2",
+            call="pca",
+            args=(_data(4, [5.0, 3.0, 1.0, 0.5, 0.2])[:3], 2),
+            compare="same_up_to_sign",
+        ),
+        Case(
+            "integer data, k=1",
+            call="pca",
+            args=(np.array([[1, 2], [3, 3], [5, 5], [7, 6], [9, 9]]), 1),
             compare="same_up_to_sign",
         ),
     ]

@@ -1,5 +1,7 @@
-"""Checks for project_onto_subspace: a line in the plane, random subspaces, and the properties
-every projection has (projecting twice changes nothing; the residual is orthogonal)."""
+"""Checks for project_onto_subspace: a random plane in R^5, lines in the plane, a point already in
+the subspace, a single point, a basis of the whole space (every point projects to itself, as a
+new array), integer inputs, and the properties every projection has (projecting twice changes
+nothing; the residual is orthogonal). The caller's arrays must come back unchanged."""
 
 import numpy as np
 
@@ -22,6 +24,16 @@ def cases():
         ),
         Case(
             "a point already in the subspace", call="project", args=(A, (A @ np.array([1.0, -2.0]))[None, :])
+        ),
+        Case(
+            "a basis of the whole of R^3",
+            call="project",
+            args=(rng.normal(size=(3, 3)), rng.normal(size=(2, 3))),
+        ),
+        Case(
+            "integer basis and points",
+            call="project",
+            args=(np.array([[1, 0], [1, 1], [0, 2]]), np.array([[3, 1, 2], [0, 0, 5]])),
         ),
         Case("projecting twice = projecting once", probe="probe_idempotent", args=(A, X)),
         Case("the residual is orthogonal to the columns", probe="probe_residual", args=(A, X)),
