@@ -76,14 +76,30 @@ WITHOUT_JSON: dict[str, str] = {
 def command_tree(command=None, path: tuple[str, ...] = ()):
     """(path, click command) for every leaf command and every group of the app."""
     command = command or typer.main.get_command(app)
-    for name, sub in getattr(command, "commands", {}).items():
+    if not hasattr(command, "list_commands"):
+        return
+    ctx = command.make_context(command.name or "ldl", [], resilient_parsing=True)  # the root loads lazily
+    for name in command.list_commands(ctx):
+        sub = command.get_command(ctx, name)
         yield (*path, name), sub
         yield from command_tree(sub, (*path, name))
 
 
-LEAVES = {
-    " ".join(path): command for path, command in command_tree() if not getattr(command, "commands", None)
-}
+def test_the_lazy_command_table_matches_what_each_module_registers():
+    """`ldl.cli.app.COMMAND_MODULES` names, for each top-level command, the module that adds it."""
+    import importlib
+
+    from ldl.cli.app import COMMAND_MODULES
+
+    for module_name in set(COMMAND_MODULES.values()):
+        holder = typer.Typer()
+        holder.callback()(lambda: None)
+        importlib.import_module(f"ldl.cli.{module_name}").register(holder)
+        registered = set(typer.main.get_command(holder).commands)
+        assert registered == {c for c, m in COMMAND_MODULES.items() if m == module_name}, module_name
+
+
+LEAVES = {" ".join(path): command for path, command in command_tree() if not hasattr(command, "list_commands")}
 ALL = {" ".join(path): command for path, command in command_tree()}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from ldl.cli import common, data, exercises, labs, path, progress, review, runs, tour, workspace
+from ldl.cli import common
 
 app = typer.Typer(
     name="ldl",
@@ -21,8 +21,20 @@ app = typer.Typer(
     cls=common.LdlGroup,  # a read-only workspace or a full disk: a clear message, not a traceback
 )
 
-for module in (workspace, path, labs, exercises, review, progress, tour, data, runs):
-    module.register(app)
+# Which module registers each top-level command. A module is imported only when one of its commands
+# runs (or when help lists them all), so `ldl check` does not pay for the course map's imports.
+# tests/cli/test_every_command.py checks that this table matches what the modules register.
+COMMAND_MODULES: dict[str, str] = {
+    "init": "workspace", "reset": "workspace",
+    "map": "path", "unit": "path", "next": "path", "goal": "path", "skip": "path", "unskip": "path",
+    "done": "path", "status": "path",
+    "labs": "labs", "open": "labs", "lab-run": "labs",
+    "check": "exercises", "show": "exercises", "watch": "exercises", "hint": "exercises",
+    "solution": "exercises", "exercises": "exercises",
+    "review": "review", "progress": "progress", "tour": "tour", "data": "data",
+    "runs": "runs", "run": "runs",
+}  # fmt: skip
+common.LdlGroup.lazy_commands = COMMAND_MODULES
 
 
 def main() -> None:

@@ -80,7 +80,29 @@ SQLITE_UNWRITABLE = {8, 14}  # SQLITE_READONLY, SQLITE_CANTOPEN (primary result 
 
 
 class LdlGroup(TyperGroup):
-    """The root command: file-system failures become clear `LdlError`s (see the module docstring)."""
+    """The root command: file-system failures become clear `LdlError`s (see the module docstring),
+    and command groups load lazily: `lazy_commands` maps a command name to the module under
+    `ldl.cli` whose `register(app)` adds it, imported the first time that command is needed."""
+
+    lazy_commands: dict[str, str] = {}
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(dict.fromkeys([*self.lazy_commands, *super().list_commands(ctx)]))
+
+    def get_command(self, ctx, name: str):
+        if name not in self.commands and name in self.lazy_commands:
+            self._load(self.lazy_commands[name])
+        return super().get_command(ctx, name)
+
+    def _load(self, module_name: str) -> None:
+        import importlib
+
+        module = importlib.import_module(f"ldl.cli.{module_name}")
+        holder = typer.Typer(rich_markup_mode="markdown")
+        holder.callback()(lambda: None)  # a callback keeps a one-command module a group
+        module.register(holder)
+        for name, command in typer.main.get_command(holder).commands.items():
+            self.add_command(command, name)
 
     def invoke(self, ctx):
         try:
