@@ -210,4 +210,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from ldl.errors import LdlError, require_full_install
+
+    try:
+        require_full_install("benchmarks/engine_speed.py (its peer is PyTorch)", ["torch"])
+    except LdlError as error:  # a light install: say what to do, without a traceback
+        raise SystemExit(f"Error: {error.format_message()}") from None
     main()

@@ -14,7 +14,13 @@ checked on `seconds / load_factor`, the run's time scaled to an idle machine. Ra
 printed too. The runs use one thread by default: on a busy 2-core machine two torch threads
 contend and run several times slower than one (docs/practical.md).
 
-Run: `.venv/bin/python benchmarks/practical_quality.py [--only vision text collab] [--threads 1] [--json]`
+The targets are defined on the real datasets, so there is no fast-mode stand-in here: a run whose
+data is not on this machine is reported as not measured, with ldl's message saying how to get it
+(the same message a learner's full run gets, from `ldl.data.fallbacks`), never a traceback.
+`--check-data` only does that check.
+
+Run: `.venv/bin/python benchmarks/practical_quality.py [--only vision text collab] [--threads 1] [--json]
+[--check-data]`
 """
 
 from __future__ import annotations
@@ -25,6 +31,14 @@ import json
 import tempfile
 import time
 
+from ldl.data import fallbacks, load
+from ldl.errors import LdlError, require_full_install
+
+DATA = {  # what each run loads: the full datasets, as its train() does
+    "vision": lambda: fallbacks.load_image_classification("fashion-mnist", fast=False),
+    "text": lambda: (load("sentiment"), load("tiny-shakespeare")),
+    "collab": lambda: load("movielens", variant="small"),
+}
 PEER_REFERENCE = 14.3  # steps/s of `peer_steps_per_second` on the idle 2-core dev machine (load < 0.7)
 TIME_TARGET_S = 300.0
 
@@ -55,8 +69,21 @@ def peer_steps_per_second(seconds: float = 5.0) -> float:
     return steps / (time.perf_counter() - started)
 
 
+def missing_data(name: str) -> str | None:
+    """None when the run's datasets load here; else ldl's message saying what is missing and how
+    to get it."""
+    try:
+        DATA[name]()
+    except LdlError as error:
+        return error.format_message()
+    return None
+
+
 def run_one(name: str, root: str) -> dict:
     """Train `ldl.practical.<name>` in full mode between two peer measurements."""
+    missing = missing_data(name)
+    if missing:
+        return {"run": f"practical.{name}", "not_measured": missing}
     module = importlib.import_module(f"ldl.practical.{name}")
     peer_before = peer_steps_per_second()
     started, cpu_started = time.perf_counter(), time.process_time()
@@ -101,17 +128,32 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", default=["vision", "text", "collab"])
     parser.add_argument("--threads", type=int, default=1, help="torch threads for the runs (the peer uses 1)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--check-data", action="store_true", help="only check that each run's data is here")
     args = parser.parse_args()
+    if args.check_data:
+        rows = [{"run": f"practical.{name}", "not_measured": missing_data(name)} for name in args.only]
+        print_rows(rows, args.json)
+        return
+    require_full_install("benchmarks/practical_quality.py")
 
     import torch
 
     torch.set_num_threads(args.threads)
     with tempfile.TemporaryDirectory() as root:
         rows = [run_one(name, root) for name in args.only]
-    if args.json:
+    print_rows(rows, args.json)
+
+
+def print_rows(rows: list[dict], as_json: bool) -> None:
+    if as_json:
         print(json.dumps(rows, indent=2, default=float))
         return
     for row in rows:
+        if "not_measured" in row:
+            reason = (row["not_measured"] or "").replace("\n", "\n  ")
+            status = f"NOT MEASURED: its data is missing.\n  {reason}" if reason else "data ok"
+            print(f"\n{row['run']}: {status}")
+            continue
         peer = f"peer {row['peer_steps_per_second']:.1f} steps/s, load factor {row['load_factor']:.2f}"
         print(f"\n{row['run']}: {row['seconds']:.0f} s wall ({row['cpu_seconds']:.0f} s CPU), {peer}")
         for what, value, target, met in verdicts(row):
@@ -122,4 +164,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except LdlError as error:  # e.g. a light install: say what to do, without a traceback
+        raise SystemExit(f"Error: {error.format_message()}") from None

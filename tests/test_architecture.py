@@ -1,7 +1,7 @@
 """The layer rule of docs/ARCHITECTURE.md, checked on every module's imports (parsed with ast).
 
     layer 4  cli                                    may import everything below
-    layer 3  tour, grading, notebooks               layers 0-2
+    layer 3  tour, grading, notebooks, review       layers 0-2
     layer 2  curriculum, progress                   layers 0-1
     layer 1  engine, mathlab, practical, rl         layer 0 (and each other only where stated)
     layer 0  data, tracking, errors, paths,         layer 0 only
@@ -25,7 +25,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / "ldl"
 
 LAYERS = {
     "cli": 4,
-    "tour": 3, "grading": 3, "notebooks": 3,
+    "tour": 3, "grading": 3, "notebooks": 3, "review": 3,
     "curriculum": 2, "progress": 2,
     "engine": 1, "mathlab": 1, "practical": 1, "rl": 1,
     "data": 0, "tracking": 0, "errors": 0, "paths": 0, "workspace": 0, "__init__": 0,

@@ -61,14 +61,59 @@ def test_image_recipes_learn_in_fast_mode(name, tmp_path):
     assert (result.run_dir / "summary.json").exists() and list((result.run_dir / "checkpoints").iterdir())
 
 
+def unigram_nats(fast: bool = True) -> float:
+    """Validation nats per character of a model that learned only the training text's character
+    frequencies: the bar a language model must clear to have learned anything about sequences."""
+    import numpy as np
+
+    from ldl.engine.recipes.text import shakespeare
+
+    text = shakespeare(fast)
+    train_freq = np.bincount(text.train, minlength=text.vocab_size) / len(text.train)
+    valid_freq = np.bincount(text.valid, minlength=text.vocab_size) / len(text.valid)
+    return float(-(valid_freq * np.log(np.maximum(train_freq, 1e-12))).sum())
+
+
+LM_MARGIN = 0.1  # nats below the unigram model
+
+
 @pytest.mark.parametrize("name", ["deep-dive.char-lstm", "deep-dive.transformer"])
 def test_text_recipes_learn_and_sample_in_fast_mode(name, tmp_path):
     train, config = load_entry(name)
     result = train(config(fast=True), root=tmp_path)
-    assert result.metrics["valid_loss"] < math.log(65) - 0.3  # better than uniform over the characters
+    assert result.metrics["valid_loss"] < unigram_nats() - LM_MARGIN  # learned more than frequencies
     assert result.metrics["valid_bits_per_char"] == pytest.approx(result.metrics["valid_loss"] / math.log(2))
     assert result.sample.startswith("ROMEO:\n") and len(result.sample) == len("ROMEO:\n") + 40
     assert (result.run_dir / "sample.txt").read_text() == result.sample
+
+
+@pytest.mark.parametrize("name", ["deep-dive.char-lstm", "deep-dive.transformer"])
+def test_the_fast_lm_check_rejects_a_model_that_learned_nothing(name):
+    """Untrained weights, scored exactly as a fast run scores its model, fail the check above."""
+    from ldl.engine import manual_seed
+    from ldl.engine.learner import Learner
+    from ldl.engine.recipes import char_lstm, transformer
+    from ldl.engine.recipes.text import WindowLoader, sequence_loss, shakespeare
+
+    module = char_lstm if name.endswith("lstm") else transformer
+    manual_seed(0)
+    text = shakespeare(True)
+    config = module.Config(fast=True)
+    length = getattr(config, "length", getattr(config, "block_size", 64))
+    valid = WindowLoader(text.valid, config.batch_size, length, 2, fixed=True)
+    model = (
+        module.CharLSTM(text.vocab_size, config)
+        if module is char_lstm
+        else module.TinyGPT(text.vocab_size, config)
+    )
+    untrained = Learner(model, [], valid, sequence_loss, optimizer=None).evaluate(valid)["valid_loss"]
+    assert not untrained < unigram_nats() - LM_MARGIN
+
+
+@pytest.mark.medium
+def test_engine_mlp_one_epoch_reaches_80_percent(tmp_path):
+    train, config = load_entry("deep-dive.mlp")
+    assert train(config(num_epochs=1), root=tmp_path).metrics["test_accuracy"] >= 0.80
 
 
 def test_lr_finder_suggests_a_rate_inside_the_sweep(tmp_path):

@@ -22,11 +22,11 @@ def test_model_maps_images_to_class_logits():
 def test_fast_run_learns_and_saves_its_outputs(tmp_path):
     seen = []
     result = vision.train(vision.Config(fast=True), root=tmp_path, progress=seen.append)
-    # 2,000 images and one epoch: far from 91%, but far above chance (10%).
-    assert result.metrics["test_accuracy"] > 0.55
+    # 2,000 images and two epochs: far from 91%, but far above chance (10%).
+    assert result.metrics["test_accuracy"] > 0.1 + 0.45
     assert result.metrics["num_train_images"] == 2000
     assert (result.run_dir / "plots" / "confusion_matrix.png").is_file()
-    assert seen[-1].step == seen[-1].total_steps == 2000 // 128  # one epoch of full batches
+    assert seen[-1].step == seen[-1].total_steps == 2 * (2000 // 128)  # two epochs of full batches
     checkpoint = run_checkpoint(result.run_dir)
     assert checkpoint.state["model"]["6.weight"].shape == (10, 4 * 8 * 49)  # the fast model: width 8
 

@@ -1,6 +1,7 @@
 """Runs: folder layout, metrics, plots, TensorBoard files, roots, lookup, and resuming."""
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,7 +113,7 @@ def test_find_run_by_id_prefix_path_and_latest(tmp_path):
     assert [info.stage for info in list_runs(tmp_path, stage="math")] == ["math"]
 
 
-def test_a_running_run_whose_process_is_gone_is_listed_as_killed(tmp_path):
+def test_a_running_run_whose_process_is_gone_is_listed_as_interrupted(tmp_path):
     import subprocess
     import sys
 
@@ -123,4 +124,16 @@ def test_a_running_run_whose_process_is_gone_is_listed_as_killed(tmp_path):
     )
     meta = json.loads((run.dir / "run.json").read_text())
     (run.dir / "run.json").write_text(json.dumps({**meta, "pid": int(dead.stdout)}))
-    assert list_runs(tmp_path)[0].status == "killed"
+    assert list_runs(tmp_path)[0].status == "interrupted"
+
+
+def test_a_running_run_whose_pid_was_reused_is_listed_as_interrupted(tmp_path):
+    """The recorded pid is alive (this test's own process) but started at another time: another
+    process took the dead run's id, so the run is not running."""
+    run = start_run("deep-dive", "mlp", {}, root=tmp_path, tensorboard=False)
+    meta = json.loads((run.dir / "run.json").read_text())
+    assert meta["pid"] == os.getpid() and meta["pid_started"] > 0
+    (run.dir / "run.json").write_text(json.dumps({**meta, "pid_started": meta["pid_started"] - 3600}))
+    assert list_runs(tmp_path)[0].status == "interrupted"
+    (run.dir / "run.json").write_text(json.dumps(meta))
+    assert list_runs(tmp_path)[0].status == "running"

@@ -118,7 +118,6 @@ def test_a_saved_config_comes_back_with_its_types():
         config_from_dict(Config, {**config_to_dict(config), "momentum": 0.9})
 
 
-
 def test_run_ids_made_in_the_same_second_sort_in_creation_order():
     import time
 

@@ -109,10 +109,32 @@ def _progress_bar():
             completed=event.step,
             total=event.total_steps,
             metrics=shown,
-            description=f"epoch {event.epoch}",
+            description=f"epoch {event.epoch + 1}",
         )
 
     return bar, update
+
+
+def _signal_at_step(update: Any) -> Any:
+    """Testing hook: with LDL_TEST_SIGINT_AT_STEP=N, the run sends itself SIGINT (a real Ctrl-C,
+    through the run's own handler) when step N is reported, so tests interrupt it at a known step."""
+    import os
+    import signal
+
+    at = os.environ.get("LDL_TEST_SIGINT_AT_STEP")
+    if not at:
+        return update
+    sent = False
+
+    def hooked(event: Any) -> None:
+        nonlocal sent
+        if update is not None:
+            update(event)
+        if event.step >= int(at) and not sent:
+            sent = True
+            os.kill(os.getpid(), signal.SIGINT)
+
+    return hooked
 
 
 def start_reference_run(
@@ -139,7 +161,7 @@ def start_reference_run(
     config = reference_runs.build_config(reference, fast, overrides, saved)
     bar, update = _progress_bar() if show_progress else (nullcontext(), None)
     with bar:
-        result = reference_runs.launch(reference, config, update, resume, root)
+        result = reference_runs.launch(reference, config, _signal_at_step(update), resume, root)
     metrics = dict(getattr(result, "metrics", {}) or {})
     interrupted = bool(getattr(result, "interrupted", False))
     return RunOutcome(name, getattr(result, "run_dir", None), metrics, interrupted)
@@ -152,12 +174,16 @@ def _render_fields(fields: list[Any]) -> None:
     common.console.print(table)
 
 
+def resume_command(outcome: RunOutcome) -> str:
+    """The line that tells the learner how to continue an interrupted run."""
+    return f"Interrupted — resume with: ldl run {outcome.name} --resume {Path(outcome.run_dir or '').name}"
+
+
 def _render_outcome(outcome: RunOutcome) -> None:
     common.console.print(f"[bold]{outcome.name}[/] {'stopped early' if outcome.interrupted else 'finished'}")
     common.console.print(f"run folder: {outcome.run_dir}")
     if outcome.interrupted and outcome.run_dir:
-        run_id = Path(outcome.run_dir).name
-        common.console.print(f"continue it with: ldl run {outcome.name} --resume {run_id}")
+        common.console.print(resume_command(outcome), highlight=False, soft_wrap=True)
     table = Table("metric", "value")
     for key, value in outcome.metrics.items():
         table.add_row(key, _short(value))
@@ -202,6 +228,8 @@ def run_command(
     outcome = start_reference_run(name, fast, set_ or [], resume, root, stages_dir, show_progress=not as_json)
     common.emit(outcome, _render_outcome, as_json)
     if outcome.interrupted:
+        if as_json:  # stdout holds the JSON; the way back still reaches the terminal
+            common.err_console.print(resume_command(outcome), highlight=False, soft_wrap=True)
         raise typer.Exit(130)
 
 

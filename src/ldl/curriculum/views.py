@@ -61,7 +61,9 @@ def goal_choice(curriculum: Curriculum, current: str, changed: bool) -> GoalChoi
         left_out = [u.id for u in curriculum.syllabus.units if goal.id in u.optional_for]
         kept = [u for u in curriculum.syllabus.units if goal.id not in u.optional_for]
         hours = float(sum(u.hours for u in kept))
-        return GoalView(goal.id, goal.title, goal.summary.strip(), goal.id == current, left_out, hours, len(kept))
+        return GoalView(
+            goal.id, goal.title, goal.summary.strip(), goal.id == current, left_out, hours, len(kept)
+        )
 
     return GoalChoice(current, changed, [view(goal) for goal in curriculum.syllabus.goals])
 

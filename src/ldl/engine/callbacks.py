@@ -88,7 +88,8 @@ class EarlyStopping(Callback):
 
 class TrackingCallback(Callback):
     """Log the training loss every `log_every` steps and the metrics every epoch to an
-    `ldl.tracking` Run; save a checkpoint (`learner.state()`) every `checkpoint_every` epochs."""
+    `ldl.tracking` Run; save a checkpoint (`learner.state()`) every `checkpoint_every` epochs, and
+    one when training was interrupted (at the step it stopped, pointing at the next batch)."""
 
     order = 20
 
@@ -103,5 +104,25 @@ class TrackingCallback(Callback):
         self.run.log(step=learner.step, **learner.metrics)
         if self.checkpoint_every and (learner.epoch + 1) % self.checkpoint_every == 0:
             state = learner.state()
-            state["position"]["epoch"] = learner.epoch + 1  # resume at the next epoch
+            state["position"].update(epoch=learner.epoch + 1, batch=0)  # resume at the next epoch
             self.run.checkpoints.save(state, learner.step)
+
+    def after_fit(self, learner: Learner) -> None:
+        if learner.interrupted:  # position: this epoch, the batch after the last one trained
+            self.run.checkpoints.save(learner.state(), learner.step)
+
+
+class ProgressEvents(Callback):
+    """Send an `ldl.tracking.Progress` (step, total steps, epoch, loss) to `report` after every
+    batch: `ldl run` draws its progress bar from these. The total counts every batch of every
+    epoch, including those a resumed run has already trained."""
+
+    order = 30
+
+    def __init__(self, report: Callable, total_steps: int):
+        self.report, self.total_steps = report, total_steps
+
+    def after_batch(self, learner: Learner) -> None:
+        from ldl.tracking import Progress
+
+        self.report(Progress(learner.step, self.total_steps, learner.epoch, {"loss": learner.loss}))

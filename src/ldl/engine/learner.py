@@ -10,6 +10,12 @@ checkpoints) is a `Callback`, a small object whose methods run at named moments 
 (`before_fit`, `before_epoch`, `after_batch`, `after_epoch`, `after_fit`). A callback reads and
 writes the learner's attributes (`learner.loss`, `learner.epoch`, `learner.metrics`...) and may
 stop training by raising `CancelFit`. This is how fastai's Learner works, in a page.
+
+Stopping politely: give the learner an `interrupt` (anything with a `requested` flag, such as
+`ldl.tracking.GracefulInterrupt`); after every batch it looks at the flag and, when it is set, stops
+with `learner.interrupted = True` and `learner.batch` pointing at the next batch to train on, so
+that a checkpoint taken then (`TrackingCallback` does it) resumes with `fit(start_epoch=...,
+start_batch=...)` exactly where training stopped.
 """
 
 from __future__ import annotations
@@ -53,6 +59,9 @@ class Learner:
         self.train_loader, self.valid_loader = train_loader, valid_loader
         self.callbacks = sorted(callbacks, key=lambda cb: cb.order)
         self.step, self.epoch, self.num_epochs = 0, 0, 0
+        self.batch = 0  # the next batch of this epoch to train on
+        self.interrupt: Any = None  # an object with a `requested` flag (see the module docstring)
+        self.interrupted = False
         self.loss: float = float("nan")
         self.metrics: dict[str, float] = {}  # this epoch's validation results
         self.history: list[dict[str, float]] = []  # one entry per finished epoch
@@ -63,8 +72,9 @@ class Learner:
             if handler:
                 handler(self)
 
-    def fit(self, num_epochs: int, start_epoch: int = 0) -> list[dict[str, float]]:
-        """Train epochs start_epoch .. num_epochs-1; return the per-epoch history."""
+    def fit(self, num_epochs: int, start_epoch: int = 0, start_batch: int = 0) -> list[dict[str, float]]:
+        """Train epochs start_epoch .. num_epochs-1 (the first one from batch `start_batch`, for a
+        resumed run); return the per-epoch history."""
         self.num_epochs = num_epochs
         self._emit("before_fit")
         try:
@@ -72,7 +82,7 @@ class Learner:
                 if hasattr(self.train_loader, "epoch"):  # the batch order is a function of the epoch
                     self.train_loader.epoch = self.epoch
                 self._emit("before_epoch")
-                self.train_one_epoch()
+                self.train_one_epoch(start_batch if self.epoch == start_epoch else 0)
                 self.metrics = {"epoch": self.epoch, **self.evaluate(self.valid_loader)}
                 self.history.append(self.metrics)
                 self._emit("after_epoch")
@@ -81,9 +91,14 @@ class Learner:
         self._emit("after_fit")
         return self.history
 
-    def train_one_epoch(self) -> None:
+    def train_one_epoch(self, start_batch: int = 0) -> None:
+        """One pass over the training batches; the first `start_batch` are drawn but skipped, so
+        a resumed epoch continues with the very batches the interrupted one would have seen."""
         self.model.train()
-        for x, y in self.train_loader:
+        self.batch = 0
+        for index, (x, y) in enumerate(self.train_loader):
+            if index < start_batch:
+                continue
             self.x, self.y = x, y  # callbacks may read (or replace) the batch
             self._emit("before_batch")
             loss = self.loss_fn(self.model(Tensor(self.x)), self.y)
@@ -92,7 +107,11 @@ class Learner:
             self.optimizer.step()
             self.step += 1
             self.loss = loss.item()
+            self.batch = index + 1
             self._emit("after_batch")
+            if self.interrupt is not None and self.interrupt.requested:
+                self.interrupted = True
+                raise CancelFit
 
     def evaluate(self, loader: Iterable) -> dict[str, float]:
         """Mean loss over `loader` and the model's outputs; MetricsCallback turns them into scores."""
@@ -124,7 +143,7 @@ class Learner:
         return {
             "model": self.model.state_dict(),
             "optimizer": {"lr": self.optimizer.lr, "state": self.optimizer.state},
-            "position": {"step": self.step, "epoch": self.epoch},
+            "position": {"step": self.step, "epoch": self.epoch, "batch": self.batch},
             "rng": get_rng().bit_generator.state,  # dropout masks continue where they left off
         }
 
@@ -132,7 +151,8 @@ class Learner:
         self.model.load_state_dict(state["model"])
         self.optimizer.lr = state["optimizer"]["lr"]
         self.optimizer.state = [dict(s) for s in state["optimizer"]["state"]]
-        self.step, self.epoch = state["position"]["step"], state["position"]["epoch"]
+        position = state["position"]
+        self.step, self.epoch, self.batch = position["step"], position["epoch"], position.get("batch", 0)
         get_rng().bit_generator.state = state["rng"]
 
 

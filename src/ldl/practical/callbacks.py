@@ -39,9 +39,10 @@ class RunLogger(Callback):
         self.run, self.every, self.prefix = run, every, prefix
         self.checkpoint, self.progress = checkpoint, progress
         self.step = 0
+        self.start_epoch = 0  # a resumed fit skips the epochs before this one (see resume.py)
 
     def before_fit(self) -> None:
-        self.total_steps = self.step + self.n_epoch * len(self.dls.train)
+        self.total_steps = self.step + (self.n_epoch - self.start_epoch) * len(self.dls.train)
 
     def after_batch(self) -> None:
         self.step += 1
@@ -54,9 +55,43 @@ class RunLogger(Callback):
             self.progress(Progress(self.step, self.total_steps, self.epoch, loss))
 
     def after_epoch(self) -> None:
+        if self.epoch < self.start_epoch:  # skipped by a resumed fit: nothing was trained
+            return
         names = self.recorder.metric_names[1:-1]  # drop "epoch" and "time"
         values = self.recorder.log[1 : len(names) + 1]
         metrics = {f"{self.prefix}{name}": float(v) for name, v in zip(names, values) if v is not None}
         self.run.log(step=self.step, **{f"{self.prefix}epoch": self.epoch + 1}, **metrics)
         if self.checkpoint:
             self.run.checkpoints.save({"model": self.learn.model.state_dict()}, self.step)
+
+
+class EpochTable:
+    """A fastai Learner's `logger`: its epoch rows as a Rich table instead of raw Python lists.
+
+    fastai's Recorder calls `learn.logger` once per epoch with that epoch's values, in the order
+    of `learn.recorder.metric_names` (epoch, train_loss, valid_loss, the metrics, time); by
+    default it prints the bare list. Each row is printed here as soon as it arrives (an epoch can
+    take minutes), with fixed column widths so that the rows line up under the header printed
+    with the first one. Rows of epochs skipped by a resumed fit (number and time only) are left out.
+    """
+
+    def __init__(self, learn, console=None, width: int = 11):
+        from rich.console import Console
+
+        self.learn, self.width = learn, width
+        self.console = console or Console(stderr=True)
+        self.header_shown = False
+
+    def __call__(self, row) -> None:
+        from rich import box
+        from rich.table import Table
+
+        names, row = list(self.learn.recorder.metric_names), list(row)
+        if len(row) != len(names):
+            return
+        table = Table(box=box.SIMPLE_HEAD, show_header=not self.header_shown, show_edge=False, pad_edge=False)
+        for name in names:
+            table.add_column(name, justify="right", min_width=self.width, max_width=self.width)
+        table.add_row(*(f"{v:.4f}" if isinstance(v, float) else str(v) for v in row))
+        self.console.print(table)
+        self.header_shown = True

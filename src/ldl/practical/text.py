@@ -20,7 +20,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from ldl.practical.runs import RunResult, begin, quiet
+from ldl.practical.runs import RunResult, begin, quiet, stopped
 
 
 @dataclass
@@ -61,8 +61,9 @@ class Config:
     """Share of the sentences held out to measure accuracy."""
 
 
-def train_language_model(config: Config, text: str, run, progress=None):
-    """Fit the character LSTM with fastai's Learner; returns (learn, vocab, metrics)."""
+def train_language_model(config: Config, text: str, run, phases, progress=None):
+    """Fit the character LSTM with fastai's Learner (or, in a resumed run that had finished it,
+    load its weights); returns (learn, vocab, metrics), metrics None if Ctrl-C stopped it."""
     from fastai.callback.rnn import ModelResetter
     from fastai.learner import Learner
     from fastai.losses import CrossEntropyLossFlat
@@ -81,15 +82,20 @@ def train_language_model(config: Config, text: str, run, progress=None):
     learn = Learner(
         dls, model, loss_func=CrossEntropyLossFlat(), metrics=[accuracy, Perplexity()], cbs=ModelResetter()
     )
+    saved = phases.result("lm_", learn.model)
+    if saved is not None:
+        return learn, vocab, saved
     with quiet(learn, bar=progress is None):  # `ldl run` draws its own bar
-        logger = RunLogger(run, prefix="lm_", progress=progress)
-        learn.fit_one_cycle(config.lm_num_epochs, config.lm_lr, cbs=logger)
+        logger = RunLogger(run, prefix="lm_", checkpoint=False, progress=progress)
+        if not phases.fit(learn, "lm_", config.lm_num_epochs, config.lm_lr, logger):
+            return learn, vocab, None
         valid_loss, valid_accuracy, _ = learn.validate()
     metrics = {
-        "lm_valid_loss": valid_loss,
+        "lm_valid_loss": float(valid_loss),
         "lm_perplexity": math.exp(valid_loss),
-        "lm_accuracy": valid_accuracy,
+        "lm_accuracy": float(valid_accuracy),
     }
+    phases.done("lm_", metrics, learn.model)
     return learn, vocab, metrics
 
 
@@ -105,23 +111,31 @@ def write_samples(config: Config, model, vocab, run) -> dict[float, str]:
     return samples
 
 
-def fit_classifier(dls, model, config: Config, run, prefix: str) -> float:
-    """Train one sentiment classifier with fastai; return its held-out accuracy."""
+def fit_classifier(dls, model, config: Config, run, prefix: str, phases) -> float | None:
+    """Train one sentiment classifier with fastai; return its held-out accuracy (None if Ctrl-C
+    stopped it; in a resumed run that had finished it, the saved accuracy)."""
     from fastai.learner import Learner
     from fastai.losses import CrossEntropyLossFlat
     from fastai.metrics import accuracy
 
     from ldl.practical.callbacks import RunLogger
 
+    saved = phases.result(prefix)
+    if saved is not None:
+        return saved["accuracy"]
     learn = Learner(dls, model, loss_func=CrossEntropyLossFlat(), metrics=accuracy, wd=0.1)
-    logger = RunLogger(run, every=10, prefix=prefix, checkpoint=False)  # the LM's checkpoints stay
+    logger = RunLogger(run, every=10, prefix=prefix, checkpoint=False)
     with quiet(learn, bar=False):
-        learn.fit_one_cycle(config.sentiment_num_epochs, config.sentiment_lr, cbs=logger)
-        return float(learn.validate(dl=dls.valid)[1])
+        if not phases.fit(learn, prefix, config.sentiment_num_epochs, config.sentiment_lr, logger):
+            return None
+        result = float(learn.validate(dl=dls.valid)[1])
+    phases.done(prefix, {"accuracy": result})
+    return result
 
 
-def compare_sentiment_models(config: Config, run) -> dict[str, float]:
-    """Train the bag of words and the MiniLM head on the same split; return both accuracies."""
+def compare_sentiment_models(config: Config, run, phases) -> dict[str, float] | None:
+    """Train the bag of words and the MiniLM head on the same split; return both accuracies
+    (None if Ctrl-C stopped the training)."""
     import torch
 
     from ldl.data import load
@@ -144,29 +158,39 @@ def compare_sentiment_models(config: Config, run) -> dict[str, float]:
     ):
         train, valid = (x[train_index], labels[train_index]), (x[valid_index], labels[valid_index])
         dls = tensor_dataloaders(train, valid, config.sentiment_batch_size, config.seed)
-        metrics[f"{prefix}accuracy"] = fit_classifier(dls, model, config, run, prefix)
+        metrics[f"{prefix}accuracy"] = fit_classifier(dls, model, config, run, prefix, phases)
+        if metrics[f"{prefix}accuracy"] is None:
+            return None
     metrics["num_valid_sentences"] = len(valid_index)
     return metrics
 
 
-def train(config: Config, root=None, progress=None) -> RunResult:
+def train(config: Config, root=None, progress=None, resume=None) -> RunResult:
     """Train the language model and write samples, then compare the two sentiment classifiers.
 
     `root`: where runs are written (default: the workspace's runs/); `progress`: called with an
-    `ldl.tracking.Progress` after every language-model step.
+    `ldl.tracking.Progress` after every language-model step; `resume`: a run to continue (see
+    `ldl.practical.resume`).
     """
     import fastai.callback.all  # noqa: F401  (adds Learner.fit_one_cycle, lr_find, no_bar)
 
     from ldl.data import load
+    from ldl.practical.resume import Phases
 
     started = time.perf_counter()
-    run = begin("text", config, root)
+    run = begin("text", config, root, resume)
     text = load("tiny-shakespeare")
     if config.fast:
         text = text[:100_000]
-    learn, vocab, metrics = train_language_model(config, text, run, progress)
-    samples = write_samples(config, learn.model, vocab, run)
-    metrics.update(compare_sentiment_models(config, run))
+    with Phases(run) as phases:
+        learn, vocab, metrics = train_language_model(config, text, run, phases, progress)
+        if metrics is None:
+            return stopped(run, phases)
+        samples = write_samples(config, learn.model, vocab, run)
+        sentiment = compare_sentiment_models(config, run, phases)
+        if sentiment is None:
+            return stopped(run, phases)
+    metrics.update(sentiment)
     metrics["seconds"] = time.perf_counter() - started
     run.plot_metrics()
     run.finish(**metrics, sample=samples[0.8])

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ldl.errors import LdlError
+from ldl.errors import FULL_INSTALL_MODULES, LdlError, full_install_error
 from ldl.paths import STAGES_ROOT
 from ldl.tracking.configs import apply_overrides, config_from_dict, field_docs
 
@@ -80,6 +80,9 @@ def import_object(spec: str) -> Any:
         raise LdlError(f"{spec!r} should look like 'package.module:name'.")
     try:
         return getattr(importlib.import_module(module_name), attribute)
+    except ModuleNotFoundError as error:
+        _raise_if_full_install_is_missing(spec, error)
+        raise LdlError(f"Cannot load {spec!r}: {error}") from error
     except (ImportError, AttributeError) as error:
         raise LdlError(f"Cannot load {spec!r}: {error}") from error
 
@@ -122,7 +125,17 @@ def launch(
         if "resume" not in accepted:
             raise LdlError(f"{run.name} cannot be resumed: its train() takes no `resume`.")
         options["resume"] = resume
-    return train(config, **options)
+    try:
+        return train(config, **options)
+    except ModuleNotFoundError as error:  # a light install: stage 1 imports torch and fastai lazily
+        _raise_if_full_install_is_missing(run.name, error)
+        raise
+
+
+def _raise_if_full_install_is_missing(what: str, error: ModuleNotFoundError) -> None:
+    missing = (error.name or "").split(".")[0]
+    if missing in FULL_INSTALL_MODULES:
+        raise full_install_error(what, missing) from error
 
 
 @dataclass

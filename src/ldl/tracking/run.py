@@ -143,7 +143,8 @@ class Run:
     def _set_status(self, status: str) -> None:
         meta = store.read_json(self.dir / store.RUN_FILE, {})
         meta["status"] = status
-        meta["pid"] = os.getpid()  # lets `ldl runs list` tell a live run from a killed one
+        meta["pid"] = os.getpid()  # with its start time, lets `ldl runs list` tell a live run
+        meta["pid_started"] = store.process_started()  # from a killed one (ids are reused)
         store.write_json(self.dir / store.RUN_FILE, meta)
 
     def __enter__(self) -> Run:

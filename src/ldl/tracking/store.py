@@ -93,21 +93,38 @@ class RunInfo:
 
 
 def _status(meta: dict[str, Any]) -> str:
-    """The recorded status, except that a "running" run whose process is gone was killed."""
+    """The recorded status, except that a "running" run whose process is gone (killed hard, with
+    no chance to say so) is "interrupted": it can be resumed from its newest checkpoint. A process
+    id can be reused after a crash, so the process's start time must match the recorded one too."""
     status = meta.get("status", "unknown")
-    if status == "running" and meta.get("pid") and not process_alive(meta["pid"]):
-        return "killed"
+    if status == "running" and meta.get("pid") and not process_alive(meta["pid"], meta.get("pid_started")):
+        return "interrupted"
     return status
 
 
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id exists (signal 0 checks without sending anything)."""
+def process_started(pid: int | None = None) -> float | None:
+    """When the process `pid` (default: this one) started, in seconds since the epoch (None if
+    there is no such process)."""
+    import psutil
+
+    try:
+        return round(psutil.Process(pid).create_time(), 2)
+    except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+        return None
+
+
+def process_alive(pid: int, started: float | None = None) -> bool:
+    """Whether a process with this id exists (signal 0 checks without sending anything) and, when
+    `started` is given, is the one that started then rather than a later one that reused the id."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass
+    if started is not None:
+        now = process_started(pid)
+        return now is not None and abs(now - started) < 1.0
     return True
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ldl.engine import manual_seed, nn, optim
 from ldl.engine.losses import cross_entropy
-from ldl.engine.recipes.common import Result, accuracy, finish, fit, image_loaders
+from ldl.engine.recipes.common import Result, accuracy, finish, fit, image_loaders, stopped
 
 
 @dataclass
@@ -56,7 +56,7 @@ def make_model(config: Config) -> nn.Module:
     )  # fmt: skip
 
 
-def train(config: Config, root=None) -> Result:
+def train(config: Config, root=None, resume=None, progress=None) -> Result:
     """Train, log to runs/deep-dive/cnn/<run-id>/, return test accuracy and loss."""
     manual_seed(config.seed)
     train_loader, test_loader = image_loaders(config, flat=False)
@@ -65,6 +65,18 @@ def train(config: Config, root=None) -> Result:
     num_epochs = 1 if config.fast else config.num_epochs
     loaders, metrics = (train_loader, test_loader), {"test_accuracy": accuracy}
     run, learner = fit(
-        config, "cnn", model, cross_entropy, optimizer, *loaders, num_epochs, metrics, root=root
+        config,
+        "cnn",
+        model,
+        cross_entropy,
+        optimizer,
+        *loaders,
+        num_epochs,
+        metrics,
+        root=root,
+        resume=resume,
+        progress=progress,
     )
+    if learner.interrupted:
+        return stopped(run, learner)
     return finish(run, learner)

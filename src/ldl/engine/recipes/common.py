@@ -3,6 +3,7 @@ loop that trains a model through the Learner into an `ldl.tracking` run (text li
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +11,13 @@ from typing import Any
 
 import numpy as np
 
-from ldl.engine.callbacks import MetricsCallback, ProgressCallback, ScheduleCallback, TrackingCallback
+from ldl.engine.callbacks import (
+    MetricsCallback,
+    ProgressCallback,
+    ProgressEvents,
+    ScheduleCallback,
+    TrackingCallback,
+)
 from ldl.engine.data import ArrayDataset, DataLoader
 from ldl.engine.learner import Learner, accuracy
 from ldl.engine.schedules import OneCycleLR
@@ -26,6 +33,7 @@ class Result:
     run_dir: Path
     history: list[dict[str, float]] = field(default_factory=list)
     sample: str = ""  # generated text, for the language models
+    interrupted: bool = False  # stopped by Ctrl-C/SIGTERM; `ldl run NAME --resume RUN_ID` continues
 
 
 # ------------------------------------------------------------------------------ Fashion-MNIST
@@ -40,7 +48,7 @@ def fashion_mnist(fast: bool, flat: bool, seed: int):
     """
     from ldl import data
 
-    fashion = data.load("fashion-mnist")
+    fashion = data.load_image_classification("fashion-mnist", fast=fast)  # fast: a stand-in if not here
     arrays = [fashion.train_images, fashion.train_labels, fashion.test_images, fashion.test_labels]
     rng = np.random.default_rng(seed)
     if fast:
@@ -76,25 +84,55 @@ def threads(config):
 
 
 def fit(
-    config, name, model, loss_fn, optimizer, train_loader, valid_loader, num_epochs, metrics=None, root=None
+    config,
+    name,
+    model,
+    loss_fn,
+    optimizer,
+    train_loader,
+    valid_loader,
+    num_epochs,
+    metrics=None,
+    root=None,
+    resume=None,
+    progress=None,
 ) -> tuple[Any, Learner]:
     """Train with a one-cycle schedule, logging to runs/deep-dive/<name>/<run-id>/ and
-    checkpointing each epoch. Returns (the tracking run, still open, and the learner)."""
-    from ldl.tracking import start_run
+    checkpointing each epoch. Returns (the tracking run, still open, and the learner).
 
-    run = start_run(STAGE, name, config, root=root)
+    `resume` (True, "latest", a run id or a run folder) continues a run from its newest checkpoint:
+    the model, optimizer, dropout generator and position (epoch and next batch) come back, and the
+    batch order is a function of (seed, epoch), so the result equals an uninterrupted run's.
+    Ctrl-C or SIGTERM stops at the end of the current step with a checkpoint and
+    `learner.interrupted` set; the recipe then returns `stopped(run, learner)`.
+    """
+    from ldl.tracking import GracefulInterrupt, start_run
+
+    run = start_run(STAGE, name, config, root=root, resume=resume)
     total_steps = num_epochs * len(train_loader)
     schedule = OneCycleLR(optimizer, max_lr=config.lr, total_steps=total_steps)
     callbacks = [ScheduleCallback(schedule), TrackingCallback(run, log_every=10)]
     if metrics:
         callbacks.append(MetricsCallback(**metrics))
-    callbacks.append(ProgressCallback())
+    callbacks.append(ProgressCallback(print_fn=lambda line: print(line, file=sys.stderr)))  # stdout: --json
+    if progress is not None:
+        callbacks.append(ProgressEvents(progress, total_steps))
     learner = Learner(model, train_loader, valid_loader, loss_fn, optimizer, callbacks)
+    if run.resumed:  # built exactly as for a new run, then given the saved state (RNG last)
+        learner.load_state(run.resumed.state)
     start = time.perf_counter()
-    with threads(config):
-        learner.fit(num_epochs)
+    with threads(config), GracefulInterrupt() as interrupt:
+        learner.interrupt = interrupt
+        learner.fit(num_epochs, start_epoch=learner.epoch, start_batch=learner.batch)
     learner.train_seconds = time.perf_counter() - start
     return run, learner
+
+
+def stopped(run, learner: Learner) -> Result:
+    """The Result of a run stopped by Ctrl-C/SIGTERM: its checkpoint is saved, its status is
+    "interrupted", and `ldl run NAME --resume RUN_ID` continues it."""
+    run.close("interrupted")
+    return Result({"loss": learner.loss, "steps": learner.step}, run.dir, learner.history, interrupted=True)
 
 
 def finish(run, learner: Learner, sample: str = "", **extra: float) -> Result:
@@ -109,4 +147,4 @@ def finish(run, learner: Learner, sample: str = "", **extra: float) -> Result:
     return Result(metrics, run.dir, learner.history, sample)
 
 
-__all__ = ["Result", "accuracy", "finish", "fit", "image_loaders", "threads"]
+__all__ = ["Result", "accuracy", "finish", "fit", "image_loaders", "stopped", "threads"]

@@ -5,6 +5,9 @@ suggests a rate (see ldl.engine.lr_finder). The plot is saved as plots/lr_find.p
 
     from ldl.engine.recipes import lr_find
     result = lr_find.train(lr_find.Config(fast=True))
+
+Ctrl-C stops the sweep with a checkpoint of how far it got. The sweep is short and a function of
+the seed alone, so `--resume` runs it again from its first step and ends with the same result.
 """
 
 from __future__ import annotations
@@ -42,9 +45,13 @@ class Config:
     """A few seconds' check: 1,024 images (recycled) and 30 steps."""
 
 
-def train(config: Config, root=None) -> Result:
+class _Stop(Exception):
+    """Raised inside the sweep when Ctrl-C or SIGTERM asks it to stop."""
+
+
+def train(config: Config, root=None, resume=None, progress=None) -> Result:
     """Run the sweep, log (lr, loss) per step, save the plot, return the suggested rate."""
-    from ldl.tracking import start_run
+    from ldl.tracking import GracefulInterrupt, Progress, start_run
 
     if config.model not in ("mlp", "cnn") or config.optimizer not in ("sgd", "adam"):
         from ldl.errors import LdlError
@@ -65,11 +72,27 @@ def train(config: Config, root=None) -> Result:
         if config.optimizer == "sgd"
         else optim.Adam(params)
     )
-    run = start_run(STAGE, "lr-find", config, root=root)
-    with threads(config):
-        found = lr_range_test(
-            model, optimizer, cross_entropy, batches, config.start_lr, config.end_lr, num_steps
-        )
+    run = start_run(STAGE, "lr-find", config, root=root, resume=resume)
+    steps_done = 0
+
+    def loss_fn(outputs, targets):  # the sweep calls this once per step: a place to look at Ctrl-C
+        nonlocal steps_done
+        if interrupt.requested:
+            raise _Stop
+        if progress is not None:
+            progress(Progress(steps_done, num_steps, 0))
+        steps_done += 1
+        return cross_entropy(outputs, targets)
+
+    with threads(config), GracefulInterrupt() as interrupt:
+        try:
+            found = lr_range_test(
+                model, optimizer, loss_fn, batches, config.start_lr, config.end_lr, num_steps
+            )
+        except _Stop:
+            run.checkpoints.save({"position": {"step": steps_done}}, steps_done)
+            run.close("interrupted")
+            return Result({"steps": steps_done}, run.dir, interrupted=True)
     for step, (lr, loss) in enumerate(zip(found.lrs, found.losses, strict=True)):
         run.log(step=step, lr=lr, smoothed_loss=loss)
     run.save_figure(plot(found), "lr_find")

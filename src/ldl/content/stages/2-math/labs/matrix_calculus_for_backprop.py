@@ -302,4 +302,9 @@ worst = max(gradient_checks.values())
 #   `least_squares_grad`, `neuron_grad`, `linear_layer_backward`.
 
 # %%
-report(worst_gradient_check=float(worst), neuron_final_loss=float(history[-1]), checks=len(gradient_checks))
+report(
+    worst_gradient_check=float(worst),
+    neuron_final_loss=float(history[-1]),
+    checks=len(gradient_checks),
+    expect={"worst_gradient_check": ("<", 1e-6), "neuron_final_loss": ("<", 0.01 * float(history[0]))},
+)

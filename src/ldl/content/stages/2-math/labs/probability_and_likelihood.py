@@ -253,4 +253,5 @@ report(
     softmax_train_accuracy=accuracy,
     final_nll=float(losses[-1]),
     coin_posterior_mean=posterior_mean,
+    expect={"softmax_test_accuracy": (">", 1 / 3 + 0.4), "final_nll": ("<", np.log(3) - 0.5)},  # 3 classes
 )

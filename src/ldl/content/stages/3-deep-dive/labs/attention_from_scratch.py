@@ -212,4 +212,9 @@ print(f"average weight on the position {LAG} back, best head: {on_lag:.2f}")
 #   `multi_head_attention` (split, attend, merge; checked against PyTorch's layout).
 
 # %%
-report(lag_accuracy=test_accuracy, attention_on_lag=on_lag, unscaled_entropy_d1024=unscaled[-1])
+report(
+    lag_accuracy=test_accuracy,
+    attention_on_lag=on_lag,
+    unscaled_entropy_d1024=unscaled[-1],
+    expect={"lag_accuracy": (">", 1 / VOCAB + 0.5), "attention_on_lag": (">", 1 / LAG)},  # 1/VOCAB: guessing
+)

@@ -47,7 +47,9 @@ from ldl.notebooks.lab import FAST, report
 
 manual_seed(0)
 threadpool_limits(1)  # the engine's matrices are small: one BLAS thread is fastest (docs/engine.md)
-fashion = data.load("fashion-mnist")
+fashion = data.load_image_classification(
+    "fashion-mnist", fast=FAST
+)  # fast mode: a stand-in if it is not here
 num_images = 512 if FAST else 2048
 images = ((fashion.train_images[:num_images].astype(np.float32) / 255.0 - 0.2860) / 0.3530).reshape(-1, 784)
 labels = fashion.train_labels[:num_images].astype(np.int64)
@@ -200,4 +202,9 @@ report(
     kaiming_last_over_first=kaiming[-1] / kaiming[0],
     small_init_last_activation=stats["std 0.01"][0][-1],
     batch_norm_final_loss=float(np.mean(curves["std 0.01 + batch norm"][-10:])),
+    expect={
+        "kaiming_last_over_first": (">", 0.5),  # the signal keeps its size through the layers...
+        "small_init_last_activation": ("<", 1e-6),  # ...and vanishes with a too-small init
+        "batch_norm_final_loss": ("<", math.log(10) - 0.5),  # ln 10: guessing among 10 classes
+    },
 )

@@ -211,8 +211,18 @@ for temperature in (0.5, 1.0):
 #   `gradient_clipping`.
 
 # %%
+# A model that learned only how common each character is (in the training text) scores this many
+# bits per character on the validation text: the bar any sequence model must clear.
+train_freq = np.bincount(text.train, minlength=text.vocab_size) / len(text.train)
+valid_freq = np.bincount(text.valid, minlength=text.vocab_size) / len(text.valid)
+unigram_bits = float(-(valid_freq * np.log2(np.maximum(train_freq, 1e-12))).sum())
 report(
     lstm_valid_bits_per_char=bits(curves["lstm"][-1][1]),
     rnn_valid_bits_per_char=bits(curves["rnn"][-1][1]),
     lstm_seconds=timings["lstm"],
+    unigram_bits_per_char=unigram_bits,
+    expect={  # a model that learned only the character frequencies scores unigram_bits
+        "lstm_valid_bits_per_char": ("<", unigram_bits - 0.05),
+        "rnn_valid_bits_per_char": ("<", unigram_bits - 0.2),
+    },
 )

@@ -205,4 +205,9 @@ report(
     stopped_after_epochs=len(history),
     resume_max_difference=difference,
     one_batch_final_loss=one_batch[-1],
+    expect={
+        "best_valid_loss": ("<", math.log(10) - 1.0),  # ln 10: guessing among the 10 classes
+        "resume_max_difference": ("<=", 1e-12),  # resumed exactly
+        "one_batch_final_loss": ("<", 0.05),  # one batch can be memorised
+    },
 )
