@@ -72,7 +72,7 @@ def test_second_ctrl_c_during_a_save_keeps_the_last_good_checkpoint(tmp_path):
     sent = time.monotonic()
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
-    assert time.monotonic() - sent < 5
+    assert time.monotonic() - sent < 20  # far below the 60 s the save would hang; slack for a busy machine
     assert process.returncode != 0 and "KeyboardInterrupt" in err
     checkpoints = next((tmp_path / "runs").glob("*/*/*/checkpoints"))
     assert not list(checkpoints.glob(".*.tmp")), "the interrupted save left its temporary file"
