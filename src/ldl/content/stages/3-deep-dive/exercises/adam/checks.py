@@ -1,5 +1,7 @@
-"""Checks for adam: the first step (lr · sign(g)), trajectories on a badly scaled quadratic, L2
-against decoupled weight decay, tiny gradients (where eps matters), in place, zero_grad."""
+"""Checks for adam: the first step (lr · sign(g)), trajectories on a badly scaled quadratic (default
+and other betas), L2 against decoupled weight decay, tiny gradients with the default eps and a large
+eps, the update made in place, the gradients left as they were given, and zero_grad on two
+parameters."""
 
 import numpy as np
 
@@ -19,12 +21,18 @@ def trajectory(module, start, num_steps, grad_scale=1.0, **options):
     param = Param(start)
     held = param.data
     optimizer = module.Adam([param], **options)
-    path = [held.copy()]
+    path, grads_after = [held.copy()], []
     for _ in range(num_steps):
-        param.grad = grad_scale * SCALES * param.data
+        grad = grad_scale * SCALES * param.data
+        param.grad = grad.copy()
         optimizer.step()
         path.append(held.copy())
-    return {"path": np.array(path), "updated_in_place": param.data is held}
+        grads_after.append(bool(np.array_equal(param.grad, grad)))
+    return {
+        "path": np.array(path),
+        "updated_in_place": param.data is held,
+        "grads_left_unchanged": all(grads_after),
+    }
 
 
 def zeroed(module, seed):
@@ -60,7 +68,10 @@ def cases():
             "tiny gradients, where eps matters",
             probe="trajectory",
             args=(start, 5, 1e-9),
-            kwargs={"lr": 0.1, "eps": 1e-8},
+            kwargs={"lr": 0.1},
+        ),
+        Case(
+            "a large eps (1e-2)", probe="trajectory", args=(start, 5, 0.01), kwargs={"lr": 0.1, "eps": 1e-2}
         ),
         Case("two parameters, then zero_grad", probe="zeroed", args=(0,)),
     ]

@@ -1,5 +1,7 @@
-"""Checks for conv2d_backward: col2im (overlapping windows, padding, col2im of im2col of ones),
-the three gradients for several strides and paddings, a batch of one, and central differences."""
+"""Checks for conv2d_backward: col2im (overlapping windows, padding, stride 2, col2im of im2col of
+ones, random columns, integer columns keeping their dtype), the three gradients for several
+strides and paddings, a 1x1 kernel, a kernel as large as the image, a batch of one, and central
+differences."""
 
 import numpy as np
 
@@ -68,6 +70,13 @@ def cases():
             args=(rng.normal(size=(2 * 4 * 3, 3 * 3 * 3)), (2, 3, 6, 5), 3, 3, 1, 0),
         ),
     ]
+    cases.append(
+        Case(
+            "col2im of integer columns keeps their dtype",
+            probe="call_col2im",
+            args=(np.arange(4 * 18).reshape(4, 18), (1, 2, 3, 4), 3, 3, 2, 1),
+        )
+    )
     for stride, padding in ((1, 0), (1, 1), (2, 1), (3, 0)):
         oh, ow = (6 + 2 * padding - 3) // stride + 1, (5 + 2 * padding - 3) // stride + 1
         g = rng.normal(size=(2, 4, oh, ow))
@@ -80,6 +89,16 @@ def cases():
         )
     g = rng.normal(size=(1, 4, 6, 5))
     cases += [
+        Case(
+            "gradients, a 1x1 kernel",
+            call="conv2d_backward",
+            args=(x, rng.normal(size=(2, 3, 1, 1)), rng.normal(size=(2, 2, 6, 5))),
+        ),
+        Case(
+            "gradients, a kernel as large as the image",
+            call="conv2d_backward",
+            args=(x, rng.normal(size=(2, 3, 6, 5)), rng.normal(size=(2, 2, 1, 1))),
+        ),
         Case("gradients, a batch of one", call="conv2d_backward", args=(x[:1], w, g, 1, 1)),
         Case(
             "all three gradients against central differences",

@@ -1,5 +1,7 @@
-"""Checks for cross_entropy_grad: the worked example, random batches, a batch of one, many
-classes, and logits large enough to overflow a naive softmax; loss and gradient separately."""
+"""Checks for cross_entropy_grad: the worked example (a batch of one), a random batch, 100 classes,
+logits in the thousands (both signs: a naive softmax overflows, or takes the log of 0), a tie
+(equal logits), float32 logits (the gradient keeps their dtype), loss and gradient separately,
+and both together as a tuple."""
 
 import numpy as np
 
@@ -30,6 +32,15 @@ def cases():
         Case("logits in the thousands: loss", probe="loss_only", args=(logits * 1000, targets), rtol=1e-7),
         Case(
             "logits in the thousands: gradient", probe="grad_only", args=(logits * 1000, targets), atol=1e-10
+        ),
+        Case("equal logits (a tie): loss", probe="loss_only", args=(np.zeros((2, 4)), np.array([0, 3]))),
+        Case("equal logits (a tie): gradient", probe="grad_only", args=(np.zeros((2, 4)), np.array([0, 3]))),
+        Case(
+            "float32 logits: the gradient stays float32",
+            probe="grad_only",
+            args=(logits.astype(np.float32), targets),
+            rtol=1e-4,
+            atol=1e-6,
         ),
         Case("both together, as a tuple", call="softmax_cross_entropy", args=(logits, targets)),
     ]

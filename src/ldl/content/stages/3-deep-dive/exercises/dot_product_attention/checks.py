@@ -1,6 +1,8 @@
-"""Checks for dot_product_attention: the causal mask, attention without and with masks (causal,
-padding, broadcast over heads), batched heads, cross-attention (Tq != Tk), one position, large d,
-the backward pass, and the backward pass against central differences."""
+"""Checks for dot_product_attention: the causal mask (sizes 4 and 1), attention without and with
+masks (causal, padding, broadcast over heads), batched heads, cross-attention (Tq != Tk), one
+position, large d, huge scores (in the thousands, where a softmax without the max shift overflows),
+the backward pass (no mask, causal, padding, huge scores), and the backward pass against central
+differences."""
 
 import numpy as np
 
@@ -52,9 +54,15 @@ def cases():
             call="attention",
             args=(*[rng.normal(size=(1, 3, 256)) for _ in range(3)],),
         ),
+        Case("huge scores (in the thousands), causal", call="attention", args=(q * 60, k * 60, v, causal)),
         Case("backward, no mask", call="attention_backward", args=(q, k, v, grad)),
         Case("backward, causal mask", call="attention_backward", args=(q, k, v, grad, causal)),
         Case("backward, padding mask", call="attention_backward", args=(q, k, v, grad, padding)),
+        Case(
+            "backward with huge scores (in the thousands)",
+            call="attention_backward",
+            args=(q * 60, k * 60, v, grad),
+        ),
         Case(
             "backward against central differences, causal",
             probe="against_central_differences",

@@ -1,5 +1,7 @@
-"""Checks for init_schemes: fans of linear and conv weights, gains, the exact draws, the errors,
-and what the initialisation is for: activations keeping their scale through a deep ReLU stack."""
+"""Checks for init_schemes: fans of linear, conv1d, conv2d and all-ones weights, the four gains, the
+exact draws (default and other gains, conv weights, drawn from the generator passed in, never from
+numpy's global one), the errors, and what the initialisation is for: activations keeping their
+scale through a deep ReLU stack."""
 
 import numpy as np
 
@@ -41,6 +43,8 @@ def cases():
             probe="raises_value_error",
             args=("fan_in_and_fan_out", (7,)),
         ),
+        Case("fans of a (1, 1, 1, 1) weight", call="fan_in_and_fan_out", args=((1, 1, 1, 1),)),
+        Case("gain for linear", call="calculate_gain", args=("linear",)),
         Case("gain for relu", call="calculate_gain", args=("relu",)),
         Case("gain for tanh", call="calculate_gain", args=("tanh",)),
         Case("gain for sigmoid", call="calculate_gain", args=("sigmoid",)),

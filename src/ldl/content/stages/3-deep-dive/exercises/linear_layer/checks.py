@@ -1,5 +1,8 @@
-"""Checks for linear_layer: the initialisation (shapes, range, the draw order), forward, backward,
-gradients accumulating over two backward calls, zero_grad, and a batch of one."""
+"""Checks for linear_layer: the initialisation (shapes, range, the draw order: weight, then bias,
+from the generator passed in), forward (a batch of 6, of 1, an empty batch, integer inputs),
+backward (also a batch of 1 and an empty batch), gradients accumulating over two backward calls,
+and zero_grad. The probes hand the caller's x and grad_output straight to the layer, so changing
+them in place fails."""
 
 import numpy as np
 
@@ -62,5 +65,12 @@ def cases():
         Case("backward: input, weight and bias gradients", probe="backward", args=example),
         Case("backward: gradients accumulate over two calls", probe="accumulated", args=example),
         Case("zero_grad resets the gradients", probe="zeroed", args=example),
+        Case("forward: integer inputs", probe="forward", args=(np.arange(8).reshape(2, 4), weight, bias)),
+        Case("forward: an empty batch", probe="forward", args=(x[:0], weight, bias)),
+        Case(
+            "backward: an empty batch (zero gradients)",
+            probe="backward",
+            args=(x[:0], weight, bias, grad_output[:0]),
+        ),
         Case("backward: a batch of 1", probe="backward", args=(x[:1], weight, bias, grad_output[:1])),
     ]

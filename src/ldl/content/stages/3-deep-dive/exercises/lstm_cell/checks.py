@@ -1,5 +1,8 @@
-"""Checks for lstm_cell: the gates (order and nonlinearities), one step, a sequence, huge
-pre-activations (the sigmoid must not overflow), a forget gate that keeps the memory, batch of one."""
+"""Checks for lstm_cell: the gates (order and nonlinearities; also with huge pre-activations of both
+signs, where a naive sigmoid overflows), one step (a batch of one, huge pre-activations), a
+sequence of 7 steps and of 1 step, and a forget gate that keeps the memory. The probes hand the
+caller's h, c (and h0, c0) straight to your functions, so updating the memory in place fails, and
+so does returning one array for two results."""
 
 import numpy as np
 
@@ -19,8 +22,9 @@ def _weights(seed, input_size=3, hidden_size=4, forget_bias=0.0):
     return w_ih, w_hh, b_ih, b_hh
 
 
-def gates(module, x, h, seed):
-    return list(module.lstm_gates(x, h, *_weights(seed)))
+def gates(module, x, h, seed, scale=1.0):
+    w_ih, w_hh, b_ih, b_hh = _weights(seed)
+    return list(module.lstm_gates(x, h, w_ih * scale, w_hh * scale, b_ih, b_hh))
 
 
 def cell(module, x, h, c, seed, scale=1.0):
@@ -39,10 +43,17 @@ def cases():
     xs = rng.normal(size=(7, 5, 3))
     return [
         Case("the four gates", probe="gates", args=(x, h, 0)),
+        Case(
+            "the gates with huge pre-activations (both signs)",
+            probe="gates",
+            args=(x, h, 6, 2000.0),
+            atol=1e-7,
+        ),
         Case("one step", probe="cell", args=(x, h, c, 1)),
         Case("one step, a batch of one", probe="cell", args=(x[:1], h[:1], c[:1], 2)),
         Case("huge pre-activations (saturated gates)", probe="cell", args=(x, h, c, 3, 2000.0), atol=1e-7),
         Case("7 steps", probe="sequence", args=(xs, h, c, 4)),
+        Case("a sequence of 1 step", probe="sequence", args=(xs[:1], h, c, 7)),
         Case(
             "a large forget bias keeps the memory",
             probe="sequence",

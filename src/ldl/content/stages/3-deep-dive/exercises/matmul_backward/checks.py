@@ -1,5 +1,6 @@
-"""Checks for matmul_backward: 2-D, batched, broadcast batches on either side, vectors, and one
-case against central differences of L = sum(G * (a @ b))."""
+"""Checks for matmul_backward: 2-D, batched, broadcast batches on either side, a size-1 batch axis,
+vectors, an inner size of 0 and an empty batch, and one case against central differences of
+L = sum(G * (a @ b)). Changing a, b or grad_out in place fails."""
 
 import numpy as np
 
@@ -38,6 +39,8 @@ def cases():
         ((4, 3), (3,), "matrix @ vector"),
         ((3,), (3,), "vector @ vector (a dot product)"),
         ((2, 4, 3), (3,), "batched matrix @ vector"),
+        ((4, 0), (0, 5), "an inner size of 0: (4, 0) @ (0, 5)"),
+        ((0, 4, 3), (3, 5), "an empty batch: (0, 4, 3) @ (3, 5)"),
     ]
     cases = []
     for a_shape, b_shape, label in pairs:

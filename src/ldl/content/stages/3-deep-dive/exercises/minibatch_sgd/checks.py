@@ -1,5 +1,7 @@
-"""Checks for minibatch_sgd: the batches (shuffled, complete, the short last batch kept), an
-in-place SGD step, and a whole fit of a linear regression, epoch by epoch."""
+"""Checks for minibatch_sgd: the batches (shuffled with the generator passed in, complete, the
+short last batch kept, no examples at all), an in-place SGD step that leaves the gradients alone,
+and whole fits of a linear regression, epoch by epoch (batches of 8, of 1, one full batch, integer
+features)."""
 
 import numpy as np
 
@@ -38,6 +40,7 @@ def cases():
         Case("10 examples in batches of 4 (the last has 2)", probe="batches", args=(10, 4, 0)),
         Case("batches of exactly equal size", probe="batches", args=(12, 3, 1)),
         Case("one batch holding everything", probe="batches", args=(5, 8, 2)),
+        Case("no examples: no batches", probe="batches", args=(0, 4, 3)),
         Case(
             "one SGD step, in place", probe="step_in_place", args=(weight, bias, grad_weight, grad_bias, 0.1)
         ),
@@ -48,6 +51,11 @@ def cases():
         ),
         Case(
             "fit: batches of 1 (pure SGD)", call="fit_linear_regression", args=(x[:20], y[:20], 0.01, 1, 3, 1)
+        ),
+        Case(
+            "fit: integer features",
+            call="fit_linear_regression",
+            args=(np.rint(x * 2).astype(int), y, 0.02, 10, 3, 3),
         ),
         Case(
             "fit: one full batch (plain gradient descent)",

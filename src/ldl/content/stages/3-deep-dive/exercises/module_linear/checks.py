@@ -1,5 +1,8 @@
-"""Checks for module_linear: parameter discovery (order, nesting, no bias), initialisation, a
-two-layer network forward and backward, accumulation over two passes, and zero_grad."""
+"""Checks for module_linear: a Parameter, parameter discovery (order, nesting, no bias),
+initialisation with and without a bias, ReLU on its own (zeros and negatives: the gradient at
+exactly 0 is 0), a two-layer network forward and backward (a batch of 5 and of 1), accumulation
+over two passes, and zero_grad. The probes hand the caller's x and grad_output straight to the
+modules, so changing them in place fails."""
 
 import numpy as np
 
@@ -24,7 +27,13 @@ def discovered(module, seed):
 
 def a_parameter(module, data):
     parameter = module.Parameter(data)
-    return {"data": parameter.data, "grad": parameter.grad}
+    return {"data": np.array(parameter.data), "grad": np.array(parameter.grad)}  # copies: may wrap data
+
+
+def relu(module, x, grad_output):
+    layer = module.ReLU()
+    out = layer(x)
+    return {"out": out, "grad_x": layer.backward(grad_output)}
 
 
 def linear_init(module, in_features, out_features, seed, bias):
@@ -56,6 +65,14 @@ def cases():
         Case("a Parameter: data and zero grad", probe="a_parameter", args=(rng.normal(size=(2, 3)),)),
         Case("Linear(4, 3): initialisation", probe="linear_init", args=(4, 3, 0, True)),
         Case("Linear(6, 2, bias=False)", probe="linear_init", args=(6, 2, 1, False)),
+        Case(
+            "ReLU: zeros and negatives (the gradient at 0 is 0)",
+            probe="relu",
+            args=(
+                np.array([[-2.0, 0.0, 3.0], [0.0, 1.5, -0.5]]),
+                np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]),
+            ),
+        ),
         Case("parameters(): nested Sequentials, no bias, in order", probe="discovered", args=(2,)),
         Case("a 4-8-3 network: forward and backward", probe="forward_backward", args=(3, x, grad_output, 1)),
         Case("a batch of one", probe="forward_backward", args=(4, x[:1], grad_output[:1], 1)),

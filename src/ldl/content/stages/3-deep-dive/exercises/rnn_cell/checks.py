@@ -1,6 +1,8 @@
-"""Checks for rnn_cell: one step forward and backward, the unrolled forward, BPTT over a few
-steps (with a gradient only on the last output, and on every output), a batch of one, one step,
-and BPTT against central differences."""
+"""Checks for rnn_cell: one step forward and backward (also a batch of one), the unrolled forward,
+BPTT over a few steps (with a gradient only on the last output, and on every output), BPTT over
+one step, and BPTT against central differences. The probes hand the caller's arrays straight to
+your functions, so changing them in place fails, and so does returning one array for two results
+(the two bias gradients are equal, but each must be its own array)."""
 
 import numpy as np
 

@@ -1,5 +1,6 @@
 """Checks for sgd_momentum: trajectories on a badly conditioned quadratic (plain, momentum,
-Nesterov, weight decay), in-place updates, zero_grad, and several parameters at once."""
+Nesterov, weight decay with and without momentum), the update made in place, the gradients left as
+they were given, zero_grad, and several parameters at once."""
 
 import numpy as np
 
@@ -19,12 +20,18 @@ def trajectory(module, start, num_steps, **options):
     param = Param(start)
     held = param.data  # what a model would hold
     optimizer = module.SGD([param], **options)
-    path = [held.copy()]
+    path, grads_unchanged = [held.copy()], []
     for _ in range(num_steps):
-        param.grad = CURVATURE @ param.data
+        grad = CURVATURE @ param.data
+        param.grad = grad.copy()
         optimizer.step()
         path.append(held.copy())
-    return {"path": np.array(path), "updated_in_place": param.data is held}
+        grads_unchanged.append(bool(np.array_equal(param.grad, grad)))
+    return {
+        "path": np.array(path),
+        "updated_in_place": param.data is held,
+        "grads_left_unchanged": all(grads_unchanged),
+    }
 
 
 def two_params(module, seed):

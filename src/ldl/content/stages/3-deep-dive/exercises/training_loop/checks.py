@@ -1,6 +1,8 @@
-"""Checks for training_loop: one epoch's batch losses, evaluation with a short last batch, and a
-whole fit; model and optimiser are the learner's own module_linear and sgd_momentum (the
-references' on the expected side), trained on a synthetic three-class problem."""
+"""Checks for training_loop: one epoch's batch losses (batches of 16 with a short last one, of 1,
+one batch holding everything; shuffled with the generator passed in, and x and y left as they
+were), evaluation with a short last batch (batches of 16 and of 7), and whole fits; model and
+optimiser are the learner's own module_linear and sgd_momentum (the references' on the expected
+side), trained on a synthetic three-class problem."""
 
 import numpy as np
 
@@ -26,8 +28,7 @@ def _model_and_optimizer(seed, lr, momentum):
     return model, sgd_momentum.SGD(model.parameters(), lr=lr, momentum=momentum)
 
 
-def one_epoch(module, batch_size, seed):
-    x, y = blobs(0, 50)
+def one_epoch(module, x, y, batch_size, seed):
     model, optimizer = _model_and_optimizer(seed, lr=0.1, momentum=0.9)
     losses = module.train_epoch(model, optimizer, x, y, batch_size, np.random.default_rng(seed))
     return {"losses": np.array(losses, dtype=float), "weights": [p.data for p in model.parameters()]}
@@ -52,10 +53,11 @@ def whole_fit(module, num_epochs, batch_size, seed):
 
 
 def cases():
+    x, y = blobs(0, 50)
     return [
-        Case("one epoch, batches of 16 (the last has 2)", probe="one_epoch", args=(16, 0)),
-        Case("one epoch, batches of 1", probe="one_epoch", args=(1, 1)),
-        Case("one epoch, one batch holding everything", probe="one_epoch", args=(64, 2)),
+        Case("one epoch, batches of 16 (the last has 2)", probe="one_epoch", args=(x, y, 16, 0)),
+        Case("one epoch, batches of 1", probe="one_epoch", args=(x, y, 1, 1)),
+        Case("one epoch, one batch holding everything", probe="one_epoch", args=(x, y, 64, 2)),
         Case("evaluate 50 examples in batches of 16", probe="evaluation", args=(50, 16)),
         Case("evaluate in batches of 7", probe="evaluation", args=(50, 7)),
         Case("fit: 8 epochs, batches of 16", probe="whole_fit", args=(8, 16, 0)),

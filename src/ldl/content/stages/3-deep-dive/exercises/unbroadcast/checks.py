@@ -1,5 +1,6 @@
 """Checks for unbroadcast: every kind of broadcast (leading axes, size-1 axes, both, scalars,
-nothing at all), and the gradient of a real broadcasting product against central differences."""
+nothing at all, where the gradient may come back as it is), an integer gradient keeping its dtype,
+an empty gradient, and the gradient of a real broadcasting product against central differences."""
 
 import numpy as np
 
@@ -39,9 +40,25 @@ def cases():
         ((1, 1), (1, 1), "(1, 1) that was not broadcast"),
         ((3, 4), (3, 4), "nothing was broadcast"),
     ]
+    unchanged = "nothing was broadcast: the statement asks to return the gradient unchanged"
     cases = [
-        Case(f"grad {g} back to {s}: {label}", call="unbroadcast", args=(rng.normal(size=g), s))
+        Case(
+            f"grad {g} back to {s}: {label}",
+            call="unbroadcast",
+            args=(rng.normal(size=g), s),
+            **({"may_alias": True, "reason": unchanged} if g == s else {}),
+        )
         for g, s, label in shapes
+    ]
+    cases += [
+        Case(
+            "an integer gradient (2, 3) back to (3,) stays integer",
+            call="unbroadcast",
+            args=(np.arange(6).reshape(2, 3), (3,)),
+        ),
+        Case(
+            "an empty gradient (0, 4) back to (4,): zeros", call="unbroadcast", args=(np.zeros((0, 4)), (4,))
+        ),
     ]
     cases += [
         Case("x (3, 1) * w (1, 4): dL/dx", probe="product_gradient", args=((3, 1), (1, 4), 0)),

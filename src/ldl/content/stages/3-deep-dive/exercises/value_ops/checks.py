@@ -1,5 +1,8 @@
-"""Checks for value_ops: each operation's value, its inputs, and its backward closure, called by
-hand with a chosen upstream gradient (no graph walk yet: that is the next exercise)."""
+"""Checks for value_ops: a fresh leaf (also one built from an int, and one given its `_prev`), each
+operation's value, its inputs, and its backward closure, called by hand with a chosen upstream
+gradient (no graph walk yet: that is the next exercise); relu of a negative number and of exactly
+0 (gradient 0), tanh of a large and of a huge number (no overflow), accumulation over two calls,
+and one Value in both slots."""
 
 from ldl.grading.spec import Case
 
@@ -55,15 +58,27 @@ def leaf(module, a):
     return {"data": x.data, "grad": x.grad, "prev": len(x._prev)}
 
 
+def with_prev(module, a, b):
+    x, y = module.Value(a), module.Value(b)
+    out = module.Value(a + b, (x, y))
+    return {"data": out.data, "grad": out.grad, "prev_are_a_b": [p is x or p is y for p in out._prev]}
+
+
 def cases():
-    cases = [Case("a fresh leaf", probe="leaf", args=(1.5,))]
+    cases = [
+        Case("a fresh leaf", probe="leaf", args=(1.5,)),
+        Case("a leaf from an int holds a float", probe="leaf", args=(3,)),
+        Case("a Value given its _prev", probe="with_prev", args=(1.0, 2.0)),
+    ]
     for operation in OPERATIONS:
         cases.append(
             Case(f"{operation}: value and backward", probe="one_step", args=(operation, 1.25, -0.75, 2.0))
         )
     cases += [
         Case("relu of a negative number", probe="one_step", args=("relu", -0.5, 0.0, 3.0)),
+        Case("relu of exactly 0: gradient 0", probe="one_step", args=("relu", 0.0, 0.0, 3.0)),
         Case("tanh of a large number", probe="one_step", args=("tanh", 4.0, 0.0, 1.0)),
+        Case("tanh of a huge number (no overflow)", probe="one_step", args=("tanh", 400.0, 0.0, 1.0)),
         Case("the closure called twice accumulates", probe="backward_twice", args=(3.0, -2.0, 0.5)),
         Case("a * a: one Value in both slots", probe="same_input_twice", args=(-1.5, 1.0)),
     ]
