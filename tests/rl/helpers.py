@@ -1,0 +1,32 @@
+"""Shared by the agents' tests: stop a run politely part-way, read a run's final checkpoint."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from ldl.tracking import CheckpointManager
+
+
+def interrupt_at(step: int):
+    """A progress callback that sends this process Ctrl-C once the run reaches `step`: the run
+    saves a checkpoint at the next step boundary and returns with interrupted=True."""
+    sent = []
+
+    def callback(progress):
+        if progress.step >= step and not sent:
+            sent.append(progress.step)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    return callback
+
+
+def final_state(run_dir):
+    return CheckpointManager(run_dir / "checkpoints").latest().state
+
+
+def metric_rows(run_dir, keys):
+    import json
+
+    rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    return [{k: row.get(k) for k in keys} for row in rows]

@@ -1,0 +1,27 @@
+"""PPO on Atari: the CNN agent on real observations of the native vector env; a slow smoke run."""
+
+import numpy as np
+import pytest
+import torch
+
+from ldl.rl import ppo, ppo_atari
+
+
+def test_cnn_agent_on_native_vector_env_observations():
+    envs = ppo_atari.make_envs("atari:pong", 2)
+    obs, _ = envs.reset(seed=0)
+    agent = ppo_atari.make_agent(int(envs.single_action_space.n))
+    x = torch.as_tensor(obs, dtype=torch.float32)  # (2, 4, 84, 84)
+    assert agent.value(x).shape == (2,) and agent.actor(x).shape == (2, 6)
+    probs = agent.policy(x).probs
+    np.testing.assert_allclose(probs.sum(dim=1).detach().numpy(), 1.0, rtol=1e-6)
+    assert ppo_atari.gymnasium_id("atari:space_invaders") == "ALE/SpaceInvaders-v5"
+    envs.close()
+
+
+@pytest.mark.slow
+def test_ppo_pong_smoke_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    config = ppo_atari.PongConfig(fast=True, num_envs=2, num_steps=16, update_epochs=1, num_minibatches=2)
+    result = ppo.train(config, root=tmp_path)
+    assert result.metrics["steps"] == 4 * 2 * 16 and (result.run_dir / "plots" / "agent.gif").exists()
