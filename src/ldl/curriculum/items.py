@@ -48,6 +48,51 @@ class Lab(Strict):
         return workspace.labs_dir / self.stage_dir / f"{self.id}.ipynb"
 
 
+class Forbidden(Strict):
+    """A dotted name the learner's code may not use (e.g. `numpy.linalg.eigh`), and why."""
+
+    name: str = pydantic.Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+    reason: str = pydantic.Field(min_length=1)
+
+
+class GuardDefaults(Strict):
+    """Exercise-wide defaults for the grader's guards (a Case's own setting wins); see
+    `ldl.grading.spec.Case`. Switching a guard off needs a `reason`."""
+
+    mutates: list[str] | None = None
+    may_alias: bool | None = None
+    exact_dtype: bool | None = None
+    fp_warnings: bool | None = None
+    global_random: bool | None = None
+    time_factor: float | None = pydantic.Field(default=None, gt=0)
+    memory_factor: float | None = pydantic.Field(default=None, gt=0)  # given as null: no budget
+    reason: str = ""
+
+    @pydantic.model_validator(mode="after")
+    def _reason_when_off(self) -> GuardDefaults:
+        off = [name for name, value in self.settings().items() if _weakens(name, value)]
+        if off and not self.reason.strip():
+            raise ValueError(f"switching off {', '.join(off)} needs a reason")
+        return self
+
+    def settings(self) -> dict:
+        """The settings given (an explicit `memory_factor: null` switches the budget off)."""
+        values = {name: getattr(self, name) for name in self.model_fields_set if name != "reason"}
+        values = {k: v for k, v in values.items() if v is not None or k == "memory_factor"}
+        if "mutates" in values:
+            values["mutates"] = tuple(values["mutates"])
+        return values
+
+
+def _weakens(name: str, value) -> bool:
+    safe = {"may_alias": False, "exact_dtype": True, "fp_warnings": True, "global_random": False}
+    if name == "mutates":
+        return bool(value)
+    if name == "memory_factor":
+        return value is None
+    return name in safe and value is not safe[name]
+
+
 class Exercise(Strict):
     """An exercise folder: statement, starter, reference solution, checks, known mistakes."""
 
@@ -60,8 +105,19 @@ class Exercise(Strict):
     requires: list[Literal["numpy", "torch", "fastai"]] = []  # imported before the learner's code
     uses: list[str] = []
     hints: list[str] = pydantic.Field(min_length=2)
+    forbid: list[Forbidden] = []  # names the learner's code may not call or import
+    imports: list[str] | None = None  # top-level modules it may import (None: the default list)
+    guards: GuardDefaults = GuardDefaults()  # exercise-wide guard defaults
     folder: Path = Path()
     stage_dir: str = ""
+
+    @property
+    def allowed_imports(self) -> list[str]:
+        """What the learner's file may import: `imports`, else numpy and math plus `requires`
+        and `uses` (a few language-level modules such as `__future__` are always allowed)."""
+        if self.imports is not None:
+            return list(self.imports)
+        return list(dict.fromkeys(["numpy", "math", *self.requires, *self.uses]))
 
     @property
     def statement_path(self) -> Path:

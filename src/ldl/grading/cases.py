@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ldl.grading import wire
+from ldl.grading import guard_rules, wire
 from ldl.grading.compare import Mismatch, compare
 from ldl.grading.diagnose import diagnose
 from ldl.grading.sandbox import ChildRun
@@ -36,6 +36,8 @@ class Outcome:
     hints: list[str] = field(default_factory=list)
     got_value: Any = MISSING
     error_type: str | None = None  # the exception's class name, when the code raised
+    guard_keys: list[str] = field(default_factory=list)  # the guards that failed (guard_rules.py)
+    value_ok: bool = False  # the value matched: only a guard failed
 
 
 def values_by_case(run: ChildRun, count: int, trusted: bool) -> list[Any]:
@@ -60,8 +62,43 @@ def values_by_case(run: ChildRun, count: int, trusted: bool) -> list[Any]:
     return values
 
 
-def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) -> Outcome:
-    """Compare one case; never raises for anything the learner's code sent."""
+# How an author switches each guard off (for the grader_error a reference solution trips).
+OPT_OUT = {
+    "mutation": "mutates=('name',)",
+    "aliasing": "may_alias=True",
+    "fp_warnings": "fp_warnings=False",
+    "global_random": "global_random=True",
+    "forbidden": "a smaller `forbid:` list in exercise.yaml",
+    "imports": "`imports:` in exercise.yaml",
+}
+
+
+def reference_findings(reference: ChildRun, metas: list[dict]) -> list[dict]:
+    """Per case, the reference's guard findings (the baseline for time and memory budgets).
+    A guard the reference solution itself trips is ldl's fault: raise a GraderFault naming it."""
+    found: dict[int, dict] = {}
+    for message in reference.messages:
+        index = message.get("case")
+        if "mistake" not in message and type(index) is int and 0 <= index < len(metas):
+            found[index] = message.get("guards") if isinstance(message.get("guards"), dict) else {}
+    for index, meta in enumerate(metas):
+        tripped = guard_rules.failures(meta, found.get(index))
+        if tripped:
+            first = tripped[0]
+            raise GraderFault(
+                f"the reference solution trips the {first.guard} guard on case {meta['name']!r}: "
+                f"{first.summary}. Fix the reference, or, if the statement asks for this, opt out for that "
+                f"case in checks.py with {OPT_OUT.get(first.guard, 'the guard switched off')} and "
+                "reason='...' (see docs/grading.md, Guards)"
+            )
+    return [found.get(index, {}) for index in range(len(metas))]
+
+
+def judge(
+    meta: dict, expected: Any, message: dict | None, checks_file: Path, reference: dict | None = None
+) -> Outcome:
+    """Compare one case (value, then guards); never raises for anything the learner's code sent.
+    `reference` is the reference's guard findings for the case (time and memory baselines)."""
     name = meta["name"]
     if message is None:
         return Outcome(
@@ -70,6 +107,13 @@ def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) ->
     if message.get("duplicate"):
         summary = f"check {name!r} got two results: does your code write to files it did not open?"
         return Outcome(False, summary=summary, reason="tampered")
+    tripped = guard_rules.failures(meta, message.get("guards"), reference)
+    keys = [failure.key for failure in tripped]
+    refused = [failure for failure in tripped if failure.guard in ("forbidden", "imports")]
+    if refused:
+        return Outcome(
+            False, summary=f"check {name!r}: {refused[0].summary}", reason=refused[0].guard, guard_keys=keys
+        )
     if isinstance(message.get("raised"), dict):
         kind = str(message["raised"].get("type"))
         summary, details = describe_raised(message["raised"], f"check {name!r}", meta.get("target"))
@@ -86,23 +130,39 @@ def judge(meta: dict, expected: Any, message: dict | None, checks_file: Path) ->
             False, summary=f"check {name!r}: the result could not be read ({exc})", reason="unreadable"
         )
     mismatch = _mismatch(meta, expected, got, checks_file)
-    if mismatch is None:
+    if mismatch is None and not tripped:
         return Outcome(True, got_value=got)
+    guard_hints = [failure.hint for failure in tripped if failure.hint]
+    if mismatch is None:  # the right value, got the wrong way
+        first = tripped[0]
+        return Outcome(
+            False,
+            summary=f"check {name!r}: {first.summary}",
+            reason=first.guard,
+            details=[line for failure in tripped for line in failure.details],
+            hints=guard_hints,
+            got_value=got,
+            guard_keys=keys,
+            value_ok=True,
+        )
     shapes = [tuple(shape) for shape in meta.get("shapes", [])]
+    also = [f"also: {failure.summary}" for failure in tripped]
     return Outcome(
         False,
         summary=f"check {name!r}: {mismatch.where}: {mismatch.message}",
         reason=mismatch.message,
-        details=mismatch.details,
-        hints=diagnose(mismatch.expected, mismatch.got, shapes),
+        details=[*mismatch.details, *also],
+        hints=guard_hints + diagnose(mismatch.expected, mismatch.got, shapes),
         got_value=got,
+        guard_keys=keys,
     )
 
 
 def _mismatch(meta: dict, expected: Any, got: Any, checks_file: Path) -> Mismatch | None:
     rtol, atol = float(meta.get("rtol", 1e-5)), float(meta.get("atol", 1e-8))
+    exact = bool((meta.get("guards") or {}).get("exact_dtype", False))
     if not meta.get("compare"):
-        return compare(expected, got, rtol, atol)
+        return compare(expected, got, rtol, atol, exact_dtype=exact)
     rule = getattr(load_checks_module(checks_file), meta["compare"])
     case = Case(meta["name"], call=meta.get("target") or "?", rtol=rtol, atol=atol)
     message = rule(expected, got, case)
@@ -110,6 +170,13 @@ def _mismatch(meta: dict, expected: Any, got: Any, checks_file: Path) -> Mismatc
 
 
 _FRAME = re.compile(r'File ".*", line \d+, in (\S+)')
+
+
+def refused_names(source: Path, forbid: dict[str, str], allowed: Any, exercise_id: str) -> list[str]:
+    """Forbidden names and disallowed imports in the learner's file (guard_rules.static_problems)."""
+    return guard_rules.static_problems(
+        source, forbid, None if allowed is None else list(allowed), exercise_id
+    )
 
 
 def describe_raised(error: dict, where: str, target: str | None = None) -> tuple[str, list[str]]:
@@ -129,22 +196,35 @@ def describe_raised(error: dict, where: str, target: str | None = None) -> tuple
 
 
 def mistake_hints(
-    reference: ChildRun, index: int, got: Any, meta: dict, mistakes: dict[str, Path]
+    reference: ChildRun,
+    index: int,
+    outcome: Outcome,
+    meta: dict,
+    mistakes: dict[str, Path],
+    baseline: dict | None = None,
 ) -> list[str]:
-    """Docstrings of the known-mistake modules whose value for this case equals the learner's."""
-    if got is MISSING:
-        return []
+    """Docstrings of the known-mistake modules that failed this case the way the learner did: the
+    same guard finding (e.g. both changed the input `x`), or else the same value."""
+    got = outcome.got_value
     rtol, atol = float(meta.get("rtol", 1e-5)), float(meta.get("atol", 1e-8))
+    exact = bool((meta.get("guards") or {}).get("exact_dtype", False))
     hints = []
     for message in reference.messages:
         name = message.get("mistake")
         if name not in mistakes or message.get("case") != index:
             continue
+        if outcome.guard_keys:
+            theirs = {failure.key for failure in guard_rules.failures(meta, message.get("guards"), baseline)}
+            if theirs & set(outcome.guard_keys):
+                hints.append(mistake_docstring(mistakes[name]))
+                continue
+        if outcome.value_ok or got is MISSING or "value" not in message:
+            continue  # a right value matches every mistake that is right here: say nothing
         try:
             value = wire.decode(message["value"])
         except wire.WireError:
             continue
-        if compare(value, got, rtol, atol) is None:
+        if compare(value, got, rtol, atol, exact_dtype=exact) is None:
             hints.append(mistake_docstring(mistakes[name]))
     return [hint for hint in hints if hint]
 

@@ -34,8 +34,9 @@ def main() -> None:
     config = json.loads(sys.stdin.buffer.read())
     _quiet_stdin()
     results = os.fdopen(config["results_fd"], "wb", buffering=0)
+    held = _hold_output()  # what the trusted set-up prints (torch's warnings) is not the learner's
     try:
-        from ldl.grading import guard, wire
+        from ldl.grading import case_guards, guard, wire
 
         for name in config["requires"]:
             importlib.import_module(name)
@@ -43,23 +44,31 @@ def main() -> None:
         cases = list(checks.cases())
         trusted = _load_trusted(config)
     except BaseException:  # noqa: B036 - a broken set-up is the grader's fault: say so, never crash silently
-        results.write(_line({"setup_error": traceback.format_exc()[-MAX_TRACE_CHARS:]}))
+        trace = traceback.format_exc()[-MAX_TRACE_CHARS:]
+        results.write(_line({"setup_error": trace + _release_output(held)[-MAX_TRACE_CHARS:]}))
         _end(3)
+    _release_output(held)
     ready = {"ready": True, "rss": _rss_bytes(), "count": len(cases)}
     if config["role"] == "reference":
-        ready["inputs"] = [_describe_input(case) for case in cases]
+        ready["inputs"] = [_describe_input(case, checks, trusted["module"], config) for case in cases]
     results.write(wire.dumps(ready))
+    watch = case_guards.CaseGuards(config)  # the per-case guards (case_guards.py): /proc files open here
     _fence(config, guard)
+    watch.install()  # before the code under test loads
+    recorder = _signature_recorder(config, trusted)
     module = trusted.get("module") or _import_learner(config, results, wire)
     for index, case in enumerate(cases):
-        results.write(wire.dumps({"case": index, **_run_case(checks, module, case, config, wire)}))
+        results.write(wire.dumps({"case": index, **_run_case(checks, module, case, config, wire, watch)}))
+    if recorder is not None:
+        results.write(wire.dumps({"signatures": recorder.report()}))
     if config["role"] == "reference":
         results.write(wire.dumps({"solution_done": True}))  # the mistakes below are best effort
     for name, mistake in trusted.get("mistakes", {}).items():
         for index, case in enumerate(cases):
-            outcome = _run_case(checks, mistake, case, config, wire)
-            if "value" in outcome:
-                results.write(wire.dumps({"mistake": name, "case": index, "value": outcome["value"]}))
+            outcome = _run_case(checks, mistake, case, config, wire, watch)
+            for failure in ("raised", "unsendable"):  # a mistake's guard findings still count for hints
+                outcome.pop(failure, None)
+            results.write(wire.dumps({"mistake": name, "case": index, **outcome}))
     results.write(wire.dumps({"done": True}))
     _end(0)
 
@@ -82,6 +91,37 @@ def _quiet_stdin() -> None:
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
+
+
+def _hold_output() -> tuple[int, int, object]:
+    """Point stdout and stderr (the file descriptors) at a private temporary file until released."""
+    import tempfile
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    held = tempfile.TemporaryFile()
+    saved = (os.dup(1), os.dup(2), held)
+    os.dup2(held.fileno(), 1)
+    os.dup2(held.fileno(), 2)
+    return saved
+
+
+def _release_output(saved: tuple[int, int, object]) -> str:
+    """Restore stdout and stderr; return what the set-up printed meanwhile."""
+    out, err, held = saved
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os.dup2(out, 1)
+    os.dup2(err, 2)
+    os.close(out)
+    os.close(err)
+    held.seek(0)
+    text = held.read(1 << 16).decode("utf-8", errors="replace")
+    held.close()
+    return text
 
 
 def _load(name: str, path: str):
@@ -112,6 +152,7 @@ def _fence(config: dict, guard) -> None:
     import resource
 
     _become_subreaper()
+    _die_with_parent()
     for stream in (sys.stdout, sys.stderr):  # prints reach the parent even if the code is killed
         stream.reconfigure(line_buffering=True)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -137,6 +178,19 @@ def _become_subreaper() -> None:
         pass  # the environment-token sweep in sandbox.kill_tree still applies
 
 
+def _die_with_parent() -> None:
+    """On Linux, the kernel kills this child if the grading parent dies (even by SIGKILL)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # bubblewrap's --die-with-parent, or the parent's kill sweep, still apply
+
+
 def _import_learner(config: dict, results, wire):
     """Import the learner's file; on failure report its traceback and end the child."""
     sys.path.extend(config.get("learner_dirs", []))  # last: shadow modules cannot replace trusted ones
@@ -148,19 +202,33 @@ def _import_learner(config: dict, results, wire):
         _end(0)
 
 
-def _run_case(checks, module, case, config: dict, wire) -> dict:
-    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)  # a mutated input stays local
+def _signature_recorder(config: dict, trusted: dict):
+    """Signature coverage (coverage.py), only when the self-check asks for it."""
+    if not (config.get("record_signatures") and trusted.get("module")):
+        return None
+    from ldl.grading.coverage import SignatureRecorder  # already importable: no file is opened late
+
+    return SignatureRecorder(trusted["module"])
+
+
+def _run_case(checks, module, case, config: dict, wire, watch) -> dict:
+    """One case under the guards: the value (or what was raised) and the guards' findings."""
+    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)  # the case's own stay pristine
     try:
         if case.probe is not None:
-            value = getattr(checks, case.probe)(module, *args, **kwargs)
+            probe = getattr(checks, case.probe)
+            function = lambda *a, **k: probe(module, *a, **k)  # noqa: E731
         else:
-            value = getattr(module, case.call)(*args, **kwargs)
-    except BaseException as exc:  # noqa: B036 - whatever the code raised, it is a result to report
+            function = getattr(module, case.call)
+    except BaseException as exc:  # noqa: B036 - a missing name is the code's result too
         return {"raised": _describe_error(exc, config)}
+    findings, value, error = watch.run(case, function, args, kwargs)
+    if error is not None:
+        return {"raised": _describe_error(error, config), "guards": findings}
     try:
-        return {"value": wire.encode(value)}
+        return {"value": wire.encode(value), "guards": findings}
     except wire.Unsendable as exc:
-        return {"unsendable": f"{exc} (got a {type(value).__name__})"}
+        return {"unsendable": f"{exc} (got a {type(value).__name__})", "guards": findings}
 
 
 def _describe_error(exc: BaseException, config: dict) -> dict:
@@ -191,19 +259,40 @@ def _source_line(path: str, lineno: int | None) -> str:
     return linecache.getline(path, lineno or 0).strip()
 
 
-def _describe_input(case) -> dict:
-    """What the feedback shows about a case's input (only if that case fails)."""
+def _describe_input(case, checks, solution, config: dict) -> dict:
+    """What the feedback shows about a case's input (only if that case fails), the guards in
+    force and the names of its positional parameters (to name a mutated argument)."""
     import reprlib
 
     numpy = sys.modules.get("numpy")
     arrays = [arg for arg in (*case.args, *case.kwargs.values()) if hasattr(arg, "shape")]
     meta = {"name": case.name, "target": case.target, "rtol": case.rtol, "atol": case.atol}
     meta.update({"compare": case.compare, "shapes": [[int(n) for n in arg.shape] for arg in arrays]})
+    settings = case.guards(config.get("guards"))
+    meta["guards"] = {**settings, "mutates": list(settings["mutates"])}
+    target = getattr(checks, case.probe) if case.probe else getattr(solution, case.call, None)
+    meta["params"] = _parameter_names(target, len(case.args), skip=1 if case.probe else 0)
     if not case.show_input:
         return {**meta, "text": None}
     parts = [_short_repr(arg, numpy, reprlib) for arg in case.args]
     parts += [f"{key}={_short_repr(value, numpy, reprlib)}" for key, value in case.kwargs.items()]
     return {**meta, "text": "\n".join(parts)[:MAX_TRACE_CHARS]}
+
+
+def _parameter_names(function, count: int, skip: int) -> list[str]:
+    """The names the first `count` positional arguments bind to (`arg1`... where unknown)."""
+    import inspect
+
+    try:
+        parameters = list(inspect.signature(function).parameters.values())[skip:]
+    except (TypeError, ValueError):
+        parameters = []
+    positional = [p for p in parameters if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    rest = next((p for p in parameters if p.kind is p.VAR_POSITIONAL), None)
+    names = [p.name for p in positional[:count]]
+    for index in range(len(names), count):
+        names.append(f"{rest.name}[{index - len(positional)}]" if rest else f"arg{index + 1}")
+    return names
 
 
 def _short_repr(value, numpy, reprlib) -> str:

@@ -7,12 +7,17 @@ Each file is graded the way a learner's would be: copied into a temporary worksp
 `exercises/<stage-dir>/<id>.py` (the content tree itself is off limits to learner code), with the
 reference solutions of the exercises it `uses` beside it. The starter must get `fail` or `error`
 (never `grader_error`, which would mean the checks or the solution are broken); the solution must
-get `pass`.
+get `pass`; every `mistakes/*.py` module must get `fail` or `error` too (the guards count: a mistake
+that returns the right value but changes its input fails through the mutation guard).
+
+`signature_coverage(exercise)` reports which optional parameters of the starter's functions no
+case sets (tests/content/test_signature_coverage.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shutil
 import sys
@@ -21,6 +26,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ldl.curriculum.items import Exercise, get_exercise, load_exercises
+from ldl.grading import os_sandbox, runner
+from ldl.grading.coverage import optional_parameters
 from ldl.grading.runner import grade
 from ldl.grading.service import job_for
 from ldl.grading.verdicts import GradeResult, Verdict
@@ -46,14 +53,33 @@ class SelfCheck:
 
 def grade_as_learner(exercise: Exercise, source: Path, root: Path | None = None) -> GradeResult:
     """Grade `source` as if it were the learner's file for `exercise`."""
-    lookup = lambda exercise_id: get_exercise(exercise_id, root)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="ldl-selfcheck-") as scratch:
-        exercises_dir = Path(scratch) / "exercises"
-        for used_id in exercise.uses:
-            used = lookup(used_id)
-            _copy(used.solution_path, exercises_dir / used.stage_dir / f"{used.id}.py")
-        learner = _copy(source, exercises_dir / exercise.stage_dir / f"{exercise.id}.py")
-        return grade(job_for(exercise, learner, lookup))
+        return grade(_learner_job(exercise, source, Path(scratch), root))
+
+
+def _learner_job(exercise: Exercise, source: Path, scratch: Path, root: Path | None) -> runner.Job:
+    lookup = lambda exercise_id: get_exercise(exercise_id, root)  # noqa: E731
+    exercises_dir = scratch / "exercises"
+    for used_id in exercise.uses:
+        used = lookup(used_id)
+        _copy(used.solution_path, exercises_dir / used.stage_dir / f"{used.id}.py")
+    learner = _copy(source, exercises_dir / exercise.stage_dir / f"{exercise.id}.py")
+    return job_for(exercise, learner, lookup)
+
+
+def signature_coverage(exercise: Exercise, root: Path | None = None) -> dict[str, list[str]]:
+    """Optional parameters of the starter's API that no case sets at a non-default value:
+    {'fn' or 'Class.method': [names]} (empty when every one is covered)."""
+    wanted = optional_parameters(exercise.starter_path)
+    if not wanted:
+        return {}
+    with tempfile.TemporaryDirectory(prefix="ldl-coverage-") as scratch:
+        job = _learner_job(exercise, exercise.solution_path, Path(scratch), root)
+        reference, _ = runner._run_both(dataclasses.replace(job, record_signatures=True), os_sandbox.choice())
+    reports = [m["signatures"] for m in reference.messages if isinstance(m.get("signatures"), dict)]
+    covered = reports[0] if reports else {}
+    missing = {name: [p for p in params if p not in covered.get(name, [])] for name, params in wanted.items()}
+    return {name: params for name, params in missing.items() if params}
 
 
 def _copy(source: Path, target: Path) -> Path:
@@ -71,6 +97,11 @@ def self_check(exercise: Exercise, root: Path | None = None) -> SelfCheck:
         problems.append(f"the starter got {starter.verdict.value} (want fail or error): {starter.summary}")
     if solution.verdict is not Verdict.PASS:
         problems.append(f"the solution got {solution.verdict.value} (want pass):\n{solution.feedback}")
+    mistakes = sorted(exercise.mistakes_dir.glob("*.py")) if exercise.mistakes_dir.is_dir() else []
+    for mistake in (path for path in mistakes if not path.stem.startswith("_")):
+        graded = grade_as_learner(exercise, mistake, root)
+        if graded.verdict not in STARTER_VERDICTS:
+            problems.append(f"the mistake {mistake.name} got {graded.verdict.value} (want fail or error)")
     return SelfCheck(
         exercise.id,
         starter.verdict.value,

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ldl.curriculum.items import Exercise
-from ldl.errors import LdlError
+from ldl.errors import LdlError, require_full_install
 from ldl.grading.runner import Job, UsedExercise, grade
 from ldl.grading.sandbox import Limits
 from ldl.grading.verdicts import GradeResult, Verdict
@@ -59,6 +59,9 @@ def job_for(
         requires=tuple(exercise.requires),
         uses=uses,
         protected=tuple(protected),
+        guards=tuple(exercise.guards.settings().items()),
+        forbid=tuple((item.name, item.reason) for item in exercise.forbid),
+        imports=tuple(exercise.allowed_imports),
     )
 
 
@@ -82,6 +85,7 @@ class CheckResult:
 
 def check(exercise: Exercise, workspace: Workspace, store: Store, lookup: Lookup) -> CheckResult:
     """Grade the learner's file and record the attempt (ldl's own faults are not recorded)."""
+    require_full_install(f"The exercise {exercise.id}", exercise.requires)  # a light install: no torch
     path = ensure_learner_file(exercise, workspace)
     result = grade(job_for(exercise, path, lookup, workspace))
     recorded = result.verdict.counts_as_attempt

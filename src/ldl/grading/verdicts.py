@@ -63,6 +63,7 @@ class GradeResult:
     output: str = ""  # what the learner's code printed, capped
     duration_s: float = 0.0
     feedback: str = ""
+    sandbox: str = ""  # what held the learner's code: "bubblewrap" or "audit-hook fence"
 
     @property
     def passed(self) -> bool:
