@@ -27,7 +27,7 @@ def cases():
     absorbing_P[2] = 0.0
     absorbing_P[2, :, 2] = 1.0  # state 2 is terminal: it leads to itself ...
     absorbing_R[2] = 0.0  # ... with reward 0
-    Pb, Rb, pib = random_mdp(rng, 200, 4)
+    Pb, Rb, pib = random_mdp(rng, 600, 4)
     example = (np.array([[[0.0, 1.0]], [[0.0, 1.0]]]), np.array([[1.0], [0.0]]), np.ones((2, 1)))
     return [
         Case("the worked example", call="bellman_backup", args=(*example, np.array([0.0, 2.0]), 0.5)),
@@ -43,9 +43,9 @@ def cases():
         ),
         Case("integer values in V", call="bellman_backup", args=(P, R, pi, np.array([1, 0, 3, -2]), 0.9)),
         Case(
-            "200 states: one matrix product, no loop over states",
+            "600 states: one matrix product, no loop over states",
             call="bellman_backup",
-            args=(Pb, Rb, pib, rng.normal(size=200), 0.99),
+            args=(Pb, Rb, pib, rng.normal(size=600), 0.99),
             time_factor=30.0,
         ),
     ]
