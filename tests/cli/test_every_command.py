@@ -99,7 +99,9 @@ def test_the_lazy_command_table_matches_what_each_module_registers():
         assert registered == {c for c, m in COMMAND_MODULES.items() if m == module_name}, module_name
 
 
-LEAVES = {" ".join(path): command for path, command in command_tree() if not hasattr(command, "list_commands")}
+LEAVES = {
+    " ".join(path): command for path, command in command_tree() if not hasattr(command, "list_commands")
+}
 ALL = {" ".join(path): command for path, command in command_tree()}
 
 

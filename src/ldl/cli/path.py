@@ -269,7 +269,10 @@ def render_status(summary: StatusSummary) -> None:
         ("Labs done", f"{summary.labs_done}/{summary.labs_total}"),
         ("Hours", f"{summary.hours_done:.0f} done, {summary.hours_left:.0f} left ({summary.progress:.0%})"),
         ("Streak", f"{summary.streak_days} day(s); last activity {last}"),
-        ("Reviews due", f"{summary.reviews_due} card(s)" + (": [cyan]ldl review[/]" if summary.reviews_due else "")),
+        (
+            "Reviews due",
+            f"{summary.reviews_due} card(s)" + (": [cyan]ldl review[/]" if summary.reviews_due else ""),
+        ),
         ("Next", f"{escape(summary.next.title)}: [cyan]{summary.next.command}[/]"),
     ]
     table = Table(show_header=False, box=None)
