@@ -129,3 +129,24 @@ def test_leftovers_of_a_dead_run_are_swept_and_live_ones_kept(tmp_path):
         (folder / "lib").mkdir(parents=True)
     assert lifecycle.sweep_dead_runs(root) == [stale]
     assert live.is_dir() and not stale.exists()
+
+
+@needs_bwrap
+def test_an_environment_that_lives_under_tmp_stays_visible_inside(monkeypatch):
+    """A CI clone (and its virtual environment) may live under /tmp, which the sandbox replaces with
+    its own small tmpfs: the Python roots must be bound after it, or the interpreter vanishes."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir="/tmp") as under_tmp:
+        marker = Path(under_tmp) / "marker.txt"
+        marker.write_text("still here")
+        roots = os_sandbox._python_roots()
+        monkeypatch.setattr(os_sandbox, "_python_roots", lambda: [*roots, under_tmp])
+        layout = os_sandbox.learner_layout(Path(under_tmp), [], [])
+        command = layout.command[: layout.command.index("--")]
+        probe = f"print(open({str(marker)!r}).read())"
+        done = subprocess.run(
+            [*command, "--", sys.executable, "-I", "-c", probe], capture_output=True, text=True
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "still here"

@@ -129,13 +129,15 @@ def learner_layout(lib_dir: Path, learner_dirs: list[Path], hidden: list[Path]) 
     """The bwrap command that runs the harness with `lib_dir` at /ldl/lib and the learner's folders
     read-only; every path in `hidden` (and ldl's package) is covered wherever it would show."""
     args = [shutil.which(BWRAP) or BWRAP, *_namespace_flags(), *_system_binds()]
+    args += ["--dev", "/dev", "--proc", "/proc"]
+    # The private /tmp first: bwrap mounts in order, so an interpreter or a virtual environment that
+    # lives under /tmp (a CI clone, say) is bound on top of it instead of being hidden by it.
+    args += ["--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm"]
     roots = _python_roots()
     for root in roots:
         args += ["--ro-bind", root, root]
     for path in _to_hide(roots, hidden):
         args += ["--tmpfs", path] if os.path.isdir(path) else ["--ro-bind", "/dev/null", path]
-    args += ["--dev", "/dev", "--proc", "/proc"]
-    args += ["--size", str(TMP_BYTES), "--tmpfs", "/tmp", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm"]
     args += ["--dir", WORKDIR, "--chdir", WORKDIR, "--ro-bind", str(lib_dir), LIB]
     paths = {}
     for index, folder in enumerate(learner_dirs):
