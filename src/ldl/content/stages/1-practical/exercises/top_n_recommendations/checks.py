@@ -28,7 +28,7 @@ def cases():
             call="predict_ratings",
             args=(user, 0.2, many_items, many_biases),
             show_input=False,
-            time_factor=20.0,
+            time_factor=5.0,
         ),
         Case("top 5, nothing seen", call="recommend", args=(user, 0.2, items, biases, [], 5)),
         Case(

@@ -46,6 +46,6 @@ def cases():
             "600 states: one matrix product, no loop over states",
             call="bellman_backup",
             args=(Pb, Rb, pib, rng.normal(size=600), 0.99),
-            time_factor=30.0,
+            time_factor=10.0,
         ),
     ]
