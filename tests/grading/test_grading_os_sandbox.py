@@ -25,8 +25,10 @@ LOOK_AROUND = """
 import os, sys
 import ldl
 seen = []
+python = tuple(p for p in {sys.prefix, sys.base_prefix, *sys.path} if p and not p.startswith('/ldl'))
 for root in ('/ldl', '/tmp', os.path.expanduser('~')):
     for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not os.path.join(folder, d).startswith(python)]
         seen += [os.path.join(folder, f) for f in files]
 print('LDL_AT', os.path.dirname(ldl.__file__))
 print('SEEN', sorted(seen))
@@ -150,3 +152,20 @@ def test_an_environment_that_lives_under_tmp_stays_visible_inside(monkeypatch):
         )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "still here"
+
+
+@needs_bwrap
+def test_the_repository_stays_out_of_sight_even_when_it_is_on_sys_path(tmp_path, monkeypatch):
+    """A test runner puts the repository root on sys.path; binding it would show the learner the
+    content tree, the tests and the git objects (the solutions, in history)."""
+    repository = Path(__file__).resolve().parents[2]
+    monkeypatch.setenv("LDL_SANDBOX", "bwrap")
+    monkeypatch.syspath_prepend(str(repository))
+    probe = (
+        "\nimport os\nfor p in ('.git', 'src/ldl/content', 'tests'):\n"
+        f"    print('EXISTS', p, os.path.exists(os.path.join({str(repository)!r}, p)))\n"
+    )
+    result = grade(make_job(tmp_path, probe + WRONG))
+    assert result.sandbox == os_sandbox.BUBBLEWRAP
+    assert "EXISTS .git False" in result.output, result.output
+    assert "EXISTS src/ldl/content False" in result.output and "EXISTS tests False" in result.output

@@ -156,10 +156,14 @@ def reference_command() -> list[str]:
 
 
 def _python_roots() -> list[str]:
-    """The Python installation and environment: prefixes and the entries of sys.path, except the
-    folder ldl itself is imported from (an editable install's source tree)."""
+    """The Python installation and environment: the prefixes, and the entries of sys.path that are
+    installed packages (site-/dist-packages). Never a project folder that happens to be on sys.path
+    (a test runner puts the repository root there), nor the folder ldl itself is imported from (an
+    editable install's source tree): the learner must not see a clone's content, tests or git objects."""
     ldl_home = str(PACKAGE_ROOT.parent)
-    candidates = {sys.prefix, sys.base_prefix, sys.exec_prefix, *sys.path}
+    prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix}
+    installed = [p for p in sys.path if p.rstrip("/").endswith(("site-packages", "dist-packages"))]
+    candidates = {*prefixes, *installed}
     roots = []
     for entry in sorted(candidates, key=len):
         if not entry or not os.path.isabs(entry) or not os.path.exists(entry):
