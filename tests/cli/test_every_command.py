@@ -50,6 +50,9 @@ EXAMPLES: dict[str, Example] = {
     "show": Example(("{exercise}", "--json")),
     "progress import": Example(("{scratch}/export.json", "--json")),
     "review export": Example(("{scratch}/ldl.apkg", "--json")),
+    "recall start": Example(("{passed}", "--early", "--json")),
+    "recall check": Example(("{passed}", "--json"), exit_code=1),  # the blank file fails
+    "recall give-up": Example(("{passed}", "--json")),
     "progress rescue": Example(("{scratch}/damaged.sqlite", "--json")),
     "solution": Example(("{exercise}", "--give-up", "--yes", "--json")),
     "exercises": Example(("--json",)),
@@ -157,6 +160,11 @@ def prepared(tmp_path_factory) -> dict[str, str]:
     assert labs and exercises, "the examples need at least one lab and one exercise in the content"
     paths = {"workspace": str(workspace), "scratch": str(scratch)}
     ids = {"unit": "practical.recommenders", "lab": labs[0].id, "exercise": exercises[0].id}
+    from ldl.progress.store import ProgressStore
+
+    with ProgressStore(workspace / ".ldl" / "progress.sqlite") as store:  # one passed exercise, for `recall`
+        store.record_attempt(exercises[1].id, "pass", 0.1)
+    ids["passed"] = exercises[1].id
     return {"env": env, **paths, **ids, "run_a": run_ids[0], "run_b": run_ids[1]}
 
 

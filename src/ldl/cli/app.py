@@ -31,7 +31,7 @@ COMMAND_MODULES: dict[str, str] = {
     "labs": "labs", "open": "labs", "lab-run": "labs",
     "check": "exercises", "show": "exercises", "watch": "exercises", "hint": "exercises",
     "solution": "exercises", "exercises": "exercises",
-    "review": "review", "progress": "progress", "tour": "tour", "data": "data",
+    "review": "review", "recall": "recall", "progress": "progress", "tour": "tour", "data": "data",
     "runs": "runs", "run": "runs",
 }  # fmt: skip
 common.LdlGroup.lazy_commands = COMMAND_MODULES

@@ -71,6 +71,13 @@ def reviews_due(workspace: Workspace) -> int:
         return due_count(store)
 
 
+def recalls_due(workspace: Workspace):
+    """The recall exercises due now (see `ldl.review.recall`), for the next step."""
+    from ldl.cli.recall import recalls_due as due
+
+    return due(workspace)
+
+
 def current_goal(store: ProgressStore | None, curriculum: course.Curriculum) -> str:
     """The learner's chosen goal, or the syllabus default (also when the choice no longer exists)."""
     chosen = store.get_setting(GOAL_SETTING) if store is not None else None
@@ -218,6 +225,8 @@ def render_next(step: NextStep) -> None:
     common.console.print(f"[bold cyan]$ {step.command}[/]")
     if step.reviews_due and step.kind != "review":
         common.console.print(f"[dim]Also: {step.reviews_due} review card(s) due, `ldl review`.[/]")
+    if step.recalls_due and step.kind != "recall":
+        common.console.print(f"[dim]Also: {step.recalls_due} recall exercise(s) due, `ldl recall`.[/]")
 
 
 def render_goals(choice: GoalChoice) -> None:
@@ -312,7 +321,8 @@ def register(app: typer.Typer) -> None:
         """Say the single next thing to do on your path, with the command that starts it."""
         workspace = require_workspace()
         curriculum, progress, goal = learner_state(workspace)
-        common.emit(next_step(curriculum, progress, goal, reviews_due(workspace)), render_next, as_json)
+        step = next_step(curriculum, progress, goal, reviews_due(workspace), recalls_due(workspace))
+        common.emit(step, render_next, as_json)
 
     @app.command("goal")
     def choose_goal(
@@ -368,5 +378,6 @@ def register(app: typer.Typer) -> None:
             )
         summary = status_summary(curriculum, progress, goal, activity, date.today())
         due = reviews_due(workspace)
-        summary = replace(summary, reviews_due=due, next=next_step(curriculum, progress, goal, due))
+        step = next_step(curriculum, progress, goal, due, recalls_due(workspace))
+        summary = replace(summary, reviews_due=due, next=step)
         common.emit(summary, render_status, as_json)

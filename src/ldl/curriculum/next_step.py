@@ -6,10 +6,15 @@ unit the next step is its first unfinished lab or exercise, by `order`; a unit w
 (or none at all) points to its outside resources and to `ldl done UNIT`. A capstone unit points to
 the capstone notebook in the workspace.
 
-Reviews are mixed in by one rule: when `REVIEWS_FIRST` or more review cards are due, the next step
-is `ldl review` (a backlog of forgotten cards costs more the longer it waits); otherwise the next
-step is new work, and the number of due cards rides along (`reviews_due`) so `ldl next` can
-mention it.
+Revisiting is mixed in by one rule, in this order:
+
+1. when `REVIEWS_FIRST` or more review cards are due, the next step is `ldl review` (a backlog of
+   forgotten cards costs more the longer it waits);
+2. else, when a recall exercise is due (an exercise passed earlier, handed back as a blank file; see
+   `ldl.review.recall`) and fewer than `RECALLS_PER_DAY` were done today, the next step is that
+   recall, the most overdue first (one a day keeps old skills alive without crowding out new work);
+3. else new work, with the numbers of due cards and due recalls riding along (`reviews_due`,
+   `recalls_due`) so `ldl next` can mention them.
 """
 
 from __future__ import annotations
@@ -21,8 +26,18 @@ from ldl.curriculum.items import Exercise, Lab
 from ldl.curriculum.path import Curriculum, Progress, UnitState, unit_states
 from ldl.curriculum.syllabus import Stage, Unit
 
-StepKind = Literal["lab", "exercise", "resource", "capstone", "review", "finished"]
+StepKind = Literal["lab", "exercise", "resource", "capstone", "review", "recall", "finished"]
 REVIEWS_FIRST = 10  # due cards from which reviewing comes before new work
+RECALLS_PER_DAY = 1  # recall exercises a day that come before new work
+
+
+@dataclass(frozen=True)
+class RecallsDue:
+    """The recall exercises due now (most overdue first) and how many were done today."""
+
+    exercise_ids: tuple[str, ...] = ()
+    titles: tuple[str, ...] = ()
+    done_today: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,10 +52,18 @@ class NextStep:
     path: str | None = None  # the learner's file, relative to the workspace, when there is one
     url: str | None = None  # the outside resource, when the step is one
     reviews_due: int = 0  # review cards due now (`ldl review`)
+    recalls_due: int = 0  # recall exercises due now (`ldl recall`)
 
 
-def next_step(curriculum: Curriculum, progress: Progress, goal: str, reviews_due: int = 0) -> NextStep:
-    """The next step on the path; `reviews_due` review cards first when there are REVIEWS_FIRST or more."""
+def next_step(
+    curriculum: Curriculum,
+    progress: Progress,
+    goal: str,
+    reviews_due: int = 0,
+    recalls: RecallsDue | None = None,
+) -> NextStep:
+    """The next step on the path, revisiting mixed in by the rule in the module docstring."""
+    recalls = recalls or RecallsDue()
     if reviews_due >= REVIEWS_FIRST:
         return NextStep(
             kind="review",
@@ -49,9 +72,23 @@ def next_step(curriculum: Curriculum, progress: Progress, goal: str, reviews_due
             instructions="Cards from units you have started are due: a few minutes of review now keeps "
             "them from being forgotten. New work comes next.",
             reviews_due=reviews_due,
+            recalls_due=len(recalls.exercise_ids),
+        )
+    if recalls.exercise_ids and recalls.done_today < RECALLS_PER_DAY:
+        exercise_id = recalls.exercise_ids[0]
+        return NextStep(
+            kind="recall",
+            title=f"Recall: {recalls.titles[0] if recalls.titles else exercise_id}",
+            command=f"ldl recall start {exercise_id}",
+            instructions="You passed this exercise a while ago. Solve it again from a blank file, without "
+            "hints or your old solution: `ldl recall check` grades it, and how it goes decides when it "
+            "comes back.",
+            item_id=exercise_id,
+            reviews_due=reviews_due,
+            recalls_due=len(recalls.exercise_ids),
         )
     step = _next_on_path(curriculum, progress, goal)
-    return replace(step, reviews_due=reviews_due)
+    return replace(step, reviews_due=reviews_due, recalls_due=len(recalls.exercise_ids))
 
 
 def _next_on_path(curriculum: Curriculum, progress: Progress, goal: str) -> NextStep:

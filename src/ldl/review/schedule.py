@@ -50,16 +50,25 @@ class LoggedReview:
     at: datetime
 
 
-def scheduler(retention: float = DEFAULT_RETENTION) -> fsrs.Scheduler:
-    """An FSRS scheduler with `retention` as the target probability of recall (fuzzing off)."""
+def scheduler(retention: float = DEFAULT_RETENTION, learning_steps: bool = True) -> fsrs.Scheduler:
+    """An FSRS scheduler with `retention` as the target probability of recall (fuzzing off).
+
+    `learning_steps=False` drops the same-day steps (1 and 10 minutes) that new and forgotten cards
+    go through: recall exercises come back after days, never minutes."""
     if not 0.7 <= retention <= 0.99:
         raise ValueError(f"desired retention must be between 0.7 and 0.99, got {retention}")
-    return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+    if learning_steps:
+        return fsrs.Scheduler(desired_retention=retention, enable_fuzzing=False)
+    return fsrs.Scheduler(
+        desired_retention=retention, learning_steps=(), relearning_steps=(), enable_fuzzing=False
+    )
 
 
-def replay(log: Iterable[LoggedReview], retention: float = DEFAULT_RETENTION) -> dict[str, fsrs.Card]:
+def replay(
+    log: Iterable[LoggedReview], retention: float = DEFAULT_RETENTION, learning_steps: bool = True
+) -> dict[str, fsrs.Card]:
     """{card_id: FSRS card} after applying every logged review in time order."""
-    engine = scheduler(retention)
+    engine = scheduler(retention, learning_steps)
     cards: dict[str, fsrs.Card] = {}
     for review in sorted(log, key=lambda r: r.at):
         card = cards.get(review.card_id) or fsrs.Card(card_id=_numeric_id(review.card_id))
@@ -67,12 +76,19 @@ def replay(log: Iterable[LoggedReview], retention: float = DEFAULT_RETENTION) ->
     return cards
 
 
-def rate(card: fsrs.Card | None, card_id: str, rating: int, at: datetime, retention: float) -> fsrs.Card:
+def rate(
+    card: fsrs.Card | None,
+    card_id: str,
+    rating: int,
+    at: datetime,
+    retention: float,
+    learning_steps: bool = True,
+) -> fsrs.Card:
     """The card after one more review rated `rating` at `at` (a new card when `card` is None)."""
     if rating not in RATINGS:
         raise ValueError(f"a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), got {rating!r}")
     card = card or fsrs.Card(card_id=_numeric_id(card_id))
-    updated, _ = scheduler(retention).review_card(card, fsrs.Rating(rating), at)
+    updated, _ = scheduler(retention, learning_steps).review_card(card, fsrs.Rating(rating), at)
     return updated
 
 
