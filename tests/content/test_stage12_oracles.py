@@ -365,3 +365,31 @@ def test_learning_rate_rule_matches_fastai_minimum_suggestion(load):
     lrs = 10.0**x
     expected, _ = schedule.minimum(torch.tensor(lrs), torch.tensor(losses), len(lrs))
     close(load("learning_rate_from_finder").suggest_lr(lrs, losses), expected)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_householder_and_gram_schmidt_qr_match_lapack(load, seed):
+    """Both factorisations equal LAPACK's (scipy.linalg.qr, economic), signs fixed to R's diagonal >= 0."""
+    rng = np.random.default_rng(seed)
+    A = rng.normal(size=(9, 5))
+    Q_ref, R_ref = scipy.linalg.qr(A, mode="economic")
+    signs = np.sign(np.diag(R_ref))  # (5,)
+    Q_ref, R_ref = Q_ref * signs, R_ref * signs[:, None]
+    got = [load("householder_qr").householder_qr(A)]
+    gram_schmidt = load("gram_schmidt")
+    got += [gram_schmidt.classical_gram_schmidt(A), gram_schmidt.modified_gram_schmidt(A)]
+    for Q, R in got:
+        close(Q, Q_ref, rtol=1e-9, atol=1e-11)
+        close(R, R_ref, rtol=1e-9, atol=1e-11)
+    assert gram_schmidt.orthogonality_loss(Q_ref) < 1e-13
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_least_squares_by_qr_matches_lstsq(load, seed):
+    rng = np.random.default_rng(seed)
+    A, b, B = rng.normal(size=(20, 4)), rng.normal(size=20), rng.normal(size=(20, 3))
+    solution = load("least_squares_qr")
+    close(solution.least_squares_qr(A, b), np.linalg.lstsq(A, b, rcond=None)[0])
+    close(solution.least_squares_qr(A, B), np.linalg.lstsq(A, B, rcond=None)[0])
+    x = np.linalg.lstsq(A, b, rcond=None)[0]
+    assert np.isclose(solution.residual_norm(A, b, x), np.sqrt(np.linalg.lstsq(A, b, rcond=None)[1][0]))
