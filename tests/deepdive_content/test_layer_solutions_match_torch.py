@@ -151,3 +151,30 @@ def test_attention_and_multi_head_match_torch(load):
         for p in (layer.in_proj_weight, layer.in_proj_bias, layer.out_proj.weight, layer.out_proj.bias)
     ]
     close(heads.multi_head_attention(x.numpy(), *weights, 4, causal=True), expected)
+
+
+def test_residual_block_and_global_average_pooling_match_torch(load):
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(7)
+    block = load("residual_block")
+    x, W1, b1, W2, b2 = (rng.normal(size=s) for s in ((5, 4), (4, 6), (6,), (6, 4), (4,)))
+    grad_out = rng.normal(size=(5, 4))
+    tensors = [torch.tensor(a, requires_grad=True) for a in (x, W1, b1, W2, b2)]
+    tx, tW1, tb1, tW2, tb2 = tensors
+    out = torch.relu(tx + torch.relu(tx @ tW1 + tb1) @ tW2 + tb2)
+    (out * torch.from_numpy(grad_out)).sum().backward()
+    np.testing.assert_allclose(
+        block.residual_block_forward(x, W1, b1, W2, b2), out.detach().numpy(), rtol=1e-12
+    )
+    for got, tensor in zip(block.residual_block_backward(x, W1, b1, W2, b2, grad_out), tensors, strict=True):
+        np.testing.assert_allclose(got, tensor.grad.numpy(), rtol=1e-10, atol=1e-12)
+    pool = load("global_avg_pool")
+    maps = rng.normal(size=(2, 3, 4, 5))
+    tmaps = torch.tensor(maps, requires_grad=True)
+    pooled = torch.nn.functional.adaptive_avg_pool2d(tmaps, 1).flatten(1)  # (2, 3)
+    upstream = rng.normal(size=(2, 3))
+    (pooled * torch.from_numpy(upstream)).sum().backward()
+    np.testing.assert_allclose(pool.global_avg_pool(maps), pooled.detach().numpy(), rtol=1e-12)
+    np.testing.assert_allclose(
+        pool.global_avg_pool_backward(upstream, maps.shape), tmaps.grad.numpy(), rtol=1e-12
+    )

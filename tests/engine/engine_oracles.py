@@ -278,7 +278,43 @@ LAYERS: list[Layer] = [
         )[0],
     ),  # fmt: skip
     Layer("TransformerBlock", lambda: nn.TransformerBlock(4, 2), None, (2, 3, 4)),
+    Layer(
+        "GlobalAvgPool2d",
+        lambda: nn.GlobalAvgPool2d(),
+        lambda: _tnn().Sequential(_tnn().AdaptiveAvgPool2d(1), _tnn().Flatten()),
+        (2, 3, 4, 5),
+    ),  # fmt: skip
+    Layer("BasicBlock", lambda: nn.BasicBlock(2, 2), lambda: _torch_basic_block(2, 2, 1), (3, 2, 5, 5)),
+    Layer(
+        "BasicBlock_downsample",
+        lambda: nn.BasicBlock(2, 3, stride=2),
+        lambda: _torch_basic_block(2, 3, 2),
+        (3, 2, 6, 6),
+    ),  # fmt: skip
 ]
+
+
+def _torch_basic_block(in_channels: int, out_channels: int, stride: int):
+    """torchvision's BasicBlock, written out with the engine's layer names (an independent twin)."""
+    tnn = _tnn()
+
+    class Block(tnn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv1 = tnn.Conv2d(in_channels, out_channels, 3, stride, 1, bias=False)
+            self.bn1 = tnn.BatchNorm2d(out_channels)
+            self.conv2 = tnn.Conv2d(out_channels, out_channels, 3, 1, 1, bias=False)
+            self.bn2 = tnn.BatchNorm2d(out_channels)
+            self.shortcut = None
+            if stride != 1 or in_channels != out_channels:
+                projection = tnn.Conv2d(in_channels, out_channels, 1, stride, bias=False)
+                self.shortcut = tnn.Sequential(projection, tnn.BatchNorm2d(out_channels))
+
+        def forward(self, x):
+            out = self.bn2(self.conv2(_t().relu(self.bn1(self.conv1(x)))))
+            return _t().relu(out + (x if self.shortcut is None else self.shortcut(x)))
+
+    return Block()
 
 
 def make_inputs(shapes, generator, dtype, seed=0) -> list[np.ndarray]:

@@ -40,7 +40,7 @@ def load_entry(name: str):
 def test_runs_yaml_entries_point_at_documented_configs():
     entries = yaml.safe_load(RUNS_YAML.read_text())
     assert {e["name"] for e in entries} == {
-        f"deep-dive.{n}" for n in ("mlp", "cnn", "char-lstm", "transformer", "lr-find")
+        f"deep-dive.{n}" for n in ("mlp", "cnn", "resnet", "char-lstm", "transformer", "lr-find")
     }
     for entry in entries:
         train, config = load_entry(entry["name"])
@@ -59,6 +59,14 @@ def test_image_recipes_learn_in_fast_mode(name, tmp_path):
     result = train(config(fast=True), root=tmp_path)
     assert result.metrics["test_accuracy"] > 0.4  # chance is 0.1; this is after 8 steps on 1,024 images
     assert (result.run_dir / "summary.json").exists() and list((result.run_dir / "checkpoints").iterdir())
+
+
+def test_the_resnet_learns_in_fast_mode(tmp_path):
+    """Narrower than the real run (16/32 channels) to stay quick; 16 steps on 1,024 images."""
+    train, config = load_entry("deep-dive.resnet")
+    result = train(config(fast=True, channels=(16, 32)), root=tmp_path)
+    assert result.metrics["test_accuracy"] > 0.25  # chance is 0.1
+    assert result.metrics["steps"] == 16
 
 
 def unigram_nats(fast: bool = True) -> float:
@@ -122,6 +130,17 @@ def test_lr_finder_suggests_a_rate_inside_the_sweep(tmp_path):
     result = train(cfg, root=tmp_path)
     assert cfg.start_lr <= result.metrics["suggested_lr"] <= cfg.end_lr
     assert (result.run_dir / "plots" / "lr_find.png").exists()
+
+
+@pytest.mark.slow
+def test_full_resnet_beats_the_plain_cnn(tmp_path):
+    """docs/engine.md's claim, measured in one run: the residual network with augmentation ends with a
+    higher test accuracy than the plain CNN (about an hour and a half on a busy 2-core machine)."""
+    scores = {}
+    for name in ("deep-dive.cnn", "deep-dive.resnet"):
+        train, config = load_entry(name)
+        scores[name] = train(config(), root=tmp_path).metrics["test_accuracy"]
+    assert scores["deep-dive.resnet"] > scores["deep-dive.cnn"], scores
 
 
 @pytest.mark.slow

@@ -5,6 +5,10 @@ of indices; `ArrayDataset` wraps aligned numpy arrays (images and labels). The `
 shuffles the indices at the start of every epoch. The order of epoch e is a pure function of
 (seed, e), independent of any global random state, so the same seed gives the same batches, and a
 run resumed at epoch e (`start_epoch`) sees exactly the batches it would have seen.
+
+A `transform` is applied to every batch. A *random* one (data augmentation: `ShiftAndFlip`) has the
+attribute `random = True` and is called with a generator seeded by (seed, epoch, batch), so its
+choices are reproducible too, and do not depend on how many batches were skipped on resuming.
 """
 
 from __future__ import annotations
@@ -60,4 +64,39 @@ class DataLoader:
             if not self.shuffle:  # a slice is a view, much cheaper than fancy indexing
                 indices = slice(indices[0], indices[-1] + 1)
             items = self.dataset[indices]
-            yield self.transform(*items) if self.transform else items
+            if self.transform is None:
+                yield items
+            elif getattr(self.transform, "random", False):
+                rng = np.random.default_rng([self.seed, self.epoch - 1, batch, 1])  # this batch's own
+                yield self.transform(*items, rng=rng)
+            else:
+                yield self.transform(*items)
+
+
+class ShiftAndFlip:
+    """Data augmentation for (N, C, H, W) image batches: shift each image by up to `max_shift`
+    pixels in each direction (padding with the image's background, `fill`) and mirror it left-right
+    with probability `flip`. Labels pass through unchanged.
+
+    Augmentation shows the model a slightly different version of every image in every epoch, so
+    it cannot memorise pixel positions; it pays off over many epochs and costs a little in few.
+    """
+
+    random = True
+
+    def __init__(self, max_shift: int = 2, flip: float = 0.5, fill: float = 0.0):
+        self.max_shift, self.flip, self.fill = max_shift, flip, fill
+
+    def __call__(self, images: np.ndarray, labels: np.ndarray, rng: np.random.Generator):
+        n, _, height, width = images.shape
+        s = self.max_shift
+        padded = np.pad(images, ((0, 0), (0, 0), (s, s), (s, s)), constant_values=self.fill)
+        dy, dx = rng.integers(0, 2 * s + 1, size=(2, n))  # (n,) offsets of each crop window
+        rows = dy[:, None] + np.arange(height)  # (n, H)
+        cols = dx[:, None] + np.arange(width)  # (n, W)
+        flipped = rng.random(n) < self.flip  # (n,)
+        cols = np.where(flipped[:, None], cols[:, ::-1], cols)
+        batch = np.arange(n)[:, None, None, None]
+        channel = np.arange(images.shape[1])[None, :, None, None]
+        out = padded[batch, channel, rows[:, None, :, None], cols[:, None, None, :]]  # (n, C, H, W)
+        return out.astype(images.dtype, copy=False), labels

@@ -20,6 +20,7 @@ from ldl.engine.nn.layers import (
 )
 from ldl.engine.nn.module import Module, ModuleList, Parameter, Sequential
 from ldl.engine.nn.recurrent import GRU, LSTM, RNN
+from ldl.engine.nn.resnet import BasicBlock, GlobalAvgPool2d
 
 __all__ = [
     "GELU",
@@ -27,12 +28,14 @@ __all__ = [
     "LSTM",
     "RNN",
     "AvgPool2d",
+    "BasicBlock",
     "BatchNorm1d",
     "BatchNorm2d",
     "Conv2d",
     "Dropout",
     "Embedding",
     "Flatten",
+    "GlobalAvgPool2d",
     "LayerNorm",
     "Linear",
     "MaxPool2d",
