@@ -178,3 +178,59 @@ def test_residual_block_and_global_average_pooling_match_torch(load):
     np.testing.assert_allclose(
         pool.global_avg_pool_backward(upstream, maps.shape), tmaps.grad.numpy(), rtol=1e-12
     )
+
+
+def test_layer_norm_matches_torch(load):
+    norm = load("layer_norm")
+    rng = np.random.default_rng(11)
+    for eps in (1e-5, 0.5):
+        x = t(rng.normal(size=(2, 3, 6)) * 2 + 1, True)
+        weight, bias = t(rng.normal(size=6), True), t(rng.normal(size=6), True)
+        out = F.layer_norm(x, (6,), weight, bias, eps)
+        g = rng.normal(size=out.shape)
+        out.backward(torch.tensor(g))
+        arrays = [a.detach().numpy() for a in (x, weight, bias)]
+        close(norm.layer_norm(*arrays, eps=eps), out)
+        for got, want in zip(norm.layer_norm_backward(*arrays, g, eps=eps), (x, weight, bias), strict=True):
+            close(got, want.grad)
+
+
+def test_gru_cell_forward_and_backward_match_torch(load):
+    gru = load("gru_cell")
+    rng = np.random.default_rng(12)
+    torch.manual_seed(0)
+    cell = torch.nn.GRUCell(3, 4).double()
+    x, h = t(rng.normal(size=(2, 3)), True), t(rng.normal(size=(2, 4)), True)
+    out = cell(x, h)
+    g = rng.normal(size=out.shape)
+    out.backward(torch.tensor(g))
+    params = [p.detach().numpy() for p in (cell.weight_ih, cell.weight_hh, cell.bias_ih, cell.bias_hh)]
+    close(gru.gru_cell(x.detach().numpy(), h.detach().numpy(), *params), out)
+    got = gru.gru_cell_backward(x.detach().numpy(), h.detach().numpy(), *params, g)
+    wanted = (x.grad, h.grad, cell.weight_ih.grad, cell.weight_hh.grad, cell.bias_ih.grad, cell.bias_hh.grad)
+    for mine, theirs in zip(got, wanted, strict=True):
+        close(mine, theirs)
+
+
+def test_transformer_block_matches_torch_encoder_layer(load):
+    block = load("transformer_block")
+    rng = np.random.default_rng(13)
+    torch.manual_seed(0)
+    layer = torch.nn.TransformerEncoderLayer(
+        8,
+        2,
+        24,
+        dropout=0.0,
+        activation=lambda u: F.gelu(u, approximate="tanh"),
+        batch_first=True,
+        norm_first=True,
+    ).double()
+    layer.eval()
+    params = {name: value.detach().numpy() for name, value in layer.state_dict().items()}
+    x = rng.normal(size=(2, 5, 8))
+    for causal in (False, True):
+        mask = (
+            torch.nn.Transformer.generate_square_subsequent_mask(5, dtype=torch.float64) if causal else None
+        )
+        expected = layer(t(x), src_mask=mask, is_causal=causal)
+        close(block.transformer_block(x, params, 2, causal=causal), expected)
