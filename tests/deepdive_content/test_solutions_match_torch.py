@@ -155,3 +155,52 @@ def test_init_schemes_have_the_documented_statistics(load):
     assert abs(xavier.var() - 2 / 1000) < 2e-4  # Var = 2 / (fan_in + fan_out)
     assert abs(kaiming.std() - np.sqrt(2 / 288)) < 4e-3  # std = sqrt(2 / fan_in), fan_in = 32 * 9
     assert init.fan_in_and_fan_out((64, 32, 3, 3)) == (288, 576)
+
+
+def test_generative_model_losses_match_torch(load):
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    rng = np.random.default_rng(19)
+    reparam = load("reparameterisation")
+    mu, logvar, eps = (rng.normal(size=(4, 3)) for _ in range(3))
+    tmu, tlogvar = torch.tensor(mu, requires_grad=True), torch.tensor(logvar, requires_grad=True)
+    z = tmu + torch.exp(0.5 * tlogvar) * torch.tensor(eps)
+    grad_z = rng.normal(size=(4, 3))
+    z.backward(torch.tensor(grad_z))
+    np.testing.assert_allclose(reparam.sample_latent(mu, logvar, eps), z.detach().numpy(), rtol=1e-12)
+    grad_mu, grad_logvar = reparam.sample_latent_backward(mu, logvar, eps, grad_z)
+    np.testing.assert_allclose(grad_mu, tmu.grad.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(grad_logvar, tlogvar.grad.numpy(), rtol=1e-12)
+    posterior = torch.distributions.Normal(torch.tensor(mu), torch.exp(0.5 * torch.tensor(logvar)))
+    prior = torch.distributions.Normal(torch.zeros(4, 3, dtype=torch.float64), 1.0)
+    kl = torch.distributions.kl_divergence(posterior, prior).sum(-1)
+    np.testing.assert_allclose(reparam.gaussian_kl(mu, logvar), kl.numpy(), rtol=1e-12)
+    elbo = load("vae_elbo")
+    logits, x = rng.normal(size=(4, 1, 3, 3)) * 5, rng.random((4, 1, 3, 3))
+    expected = -F.binary_cross_entropy_with_logits(torch.tensor(logits), torch.tensor(x), reduction="none")
+    np.testing.assert_allclose(
+        elbo.bernoulli_log_likelihood(logits, x), expected.sum((1, 2, 3)).numpy(), rtol=1e-12
+    )
+    loss = (-expected.sum((1, 2, 3)) + 4.0 * kl).mean()
+    np.testing.assert_allclose(elbo.negative_elbo(logits, x, mu, logvar, beta=4.0), loss.item(), rtol=1e-12)
+    gan = load("gan_losses")
+    real, fake = rng.normal(size=7) * 3, torch.tensor(rng.normal(size=5) * 3 - 2, requires_grad=True)
+    bce = F.binary_cross_entropy_with_logits
+    d_loss = bce(torch.tensor(real), torch.ones(7, dtype=torch.float64)) + bce(
+        fake, torch.zeros(5, dtype=torch.float64)
+    )
+    np.testing.assert_allclose(gan.discriminator_loss(real, fake.detach().numpy()), d_loss.item(), rtol=1e-12)
+    for saturating in (False, True):
+        fake.grad = None
+        if saturating:
+            g_loss = -bce(fake, torch.zeros(5, dtype=torch.float64))  # mean log(1 - sigmoid)
+        else:
+            g_loss = bce(fake, torch.ones(5, dtype=torch.float64))
+        g_loss.backward()
+        logits_np = fake.detach().numpy()
+        np.testing.assert_allclose(
+            gan.generator_loss(logits_np, saturating=saturating), g_loss.item(), rtol=1e-12
+        )
+        np.testing.assert_allclose(
+            gan.generator_loss_grad(logits_np, saturating=saturating), fake.grad.numpy(), rtol=1e-10
+        )
