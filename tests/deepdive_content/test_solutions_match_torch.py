@@ -204,3 +204,48 @@ def test_generative_model_losses_match_torch(load):
         np.testing.assert_allclose(
             gan.generator_loss_grad(logits_np, saturating=saturating), fake.grad.numpy(), rtol=1e-10
         )
+
+
+def test_skipgram_gradients_match_torch_autograd(load):
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    word2vec = load("skipgram_negative_sampling")
+    rng = np.random.default_rng(61)
+    center, context = rng.normal(size=(7, 3)), rng.normal(size=(7, 3))
+    centers, contexts = np.array([1, 1, 4, 6, 1]), np.array([2, 4, 4, 0, 3])
+    negatives = rng.integers(0, 7, size=(5, 4))  # repeats within and across rows
+    tc, tu = torch.tensor(center, requires_grad=True), torch.tensor(context, requires_grad=True)
+    v = tc[torch.tensor(centers)]
+    s_pos = (tu[torch.tensor(contexts)] * v).sum(-1)
+    s_neg = torch.einsum("bkd,bd->bk", tu[torch.tensor(negatives)], v)
+    loss = (F.softplus(-s_pos) + F.softplus(s_neg).sum(1)).mean()
+    loss.backward()
+    got_loss, grad_center, grad_context = word2vec.skipgram_loss_and_grads(
+        center, context, centers, contexts, negatives
+    )
+    np.testing.assert_allclose(got_loss, loss.item(), rtol=1e-12)
+    np.testing.assert_allclose(grad_center, tc.grad.numpy(), rtol=1e-10, atol=1e-14)
+    np.testing.assert_allclose(grad_context, tu.grad.numpy(), rtol=1e-10, atol=1e-14)
+
+
+def test_a_wide_enough_beam_finds_the_exhaustive_optimum(load):
+    """With a beam as wide as every possible sequence, beam search is exhaustive search: compare it with
+    brute-force enumeration of all sequences up to max_len (an end token finishes a sequence)."""
+    import itertools
+
+    search = load("beam_search")
+    rng = np.random.default_rng(67)
+    for trial in range(5):
+        table = rng.random((4, 4)) + 0.05
+        table = np.log(table / table.sum(1, keepdims=True))
+        end, max_len = 3, 4
+        best_tokens, best_score = None, -np.inf
+        for length in range(1, max_len + 1):
+            for tokens in itertools.product(range(4), repeat=length):
+                if end in tokens[:-1] or (length < max_len and tokens[-1] != end):
+                    continue  # ends early only with `end`; unfinished ones must run to max_len
+                score = sum(table[prev, tok] for prev, tok in zip((0, *tokens[:-1]), tokens, strict=True))
+                if score > best_score + 1e-12:
+                    best_tokens, best_score = list(tokens), score
+        tokens, score = search.beam_search(table, 0, end, 4**max_len, max_len)
+        assert tokens == best_tokens and np.isclose(score, best_score), trial
