@@ -50,6 +50,16 @@ def test_bool_and_numbers_are_not_confused():
     assert compare(2, 2.0, 1e-5, 1e-8) is None
 
 
+@pytest.mark.parametrize("got", [np.float32(1.5), np.array(1.5, dtype=np.float32), np.float16(1.5)])
+def test_a_lower_precision_number_fails_the_exact_dtype_rule_with_a_dtype_message(got):
+    mismatch = compare(1.5, got, 1e-5, 1e-8, exact_dtype=True)
+    assert mismatch is not None and "expected a float64 like 1.5, got a float" in mismatch.message
+    assert "significant digits" in mismatch.details[0]
+    assert compare(1.5, got, 1e-5, 1e-8) is None  # without the rule the value itself is right
+    assert compare(np.float64(1.5), 1.5, 1e-5, 1e-8, exact_dtype=True) is None  # alike
+    assert compare(np.float32(1.5), 1.5, 1e-5, 1e-8, exact_dtype=True) is None  # more precision is fine
+
+
 def hints(expected, got, shapes=()):
     return " ".join(diagnose(expected, got, [tuple(s) for s in shapes]))
 

@@ -158,3 +158,60 @@ def test_an_exercise_can_import_an_earlier_one_it_uses(tmp_path):
     assert grade(job).verdict is Verdict.PASS
     first.learner_file.write_text(CORRECT.replace("return x * factor", "return x + factor"))
     assert grade(job).verdict is Verdict.FAIL  # the learner's own (now wrong) tiny.py is what runs
+
+
+RAISING_MISTAKE = '''"""`factor` is a float here: `range` needs an int, so convert with int() first."""
+
+
+def scale(x, factor):
+    return [x * step for step in range(factor)]
+
+
+def total(x):
+    return float(x.sum())
+'''
+
+
+def test_a_known_mistake_that_raises_shows_its_own_hint_when_the_learner_raises_alike(tmp_path):
+    job = make_job(tmp_path, RAISING_MISTAKE)
+    (job.mistakes_dir / "float_range.py").write_text(RAISING_MISTAKE)
+    result = grade(job)
+    assert result.verdict is Verdict.ERROR and "TypeError" in result.summary
+    hint = "`factor` is a float here: `range` needs an int, so convert with int() first."
+    assert result.hints[:1] == [hint]
+    other = RAISING_MISTAKE.replace("return [x * step for step in range(factor)]", "raise TypeError('other')")
+    job.learner_file.write_text(other)
+    result = grade(job)  # a TypeError with another message: not that mistake
+    assert result.verdict is Verdict.ERROR and "other" in result.summary
+    assert not any("range" in hint for hint in result.hints), result.hints
+
+
+SHORTCUT_MISTAKE = '''"""The exercise is the sum itself: `np.add.reduce` does the whole job.
+Add the entries up with your own loop or a dot product with ones."""
+
+import numpy as np
+
+
+def scale(x, factor):
+    return x * factor
+
+
+def total(x):
+    return float(np.add.reduce(x, axis=None))
+'''
+
+
+def test_a_file_refused_before_it_runs_shows_the_known_mistake_that_is_refused_alike(tmp_path):
+    import dataclasses
+
+    job = make_job(tmp_path, SHORTCUT_MISTAKE)
+    (job.mistakes_dir / "library_shortcut.py").write_text(SHORTCUT_MISTAKE)
+    job = dataclasses.replace(job, forbid=(("numpy.add.reduce", "the exercise is the sum"),))
+    result = grade(job)
+    assert result.verdict is Verdict.FAIL and "numpy.add.reduce" in result.summary
+    assert result.hints == [
+        "The exercise is the sum itself: `np.add.reduce` does the whole job.\n"
+        "Add the entries up with your own loop or a dot product with ones."
+    ]
+    job.learner_file.write_text(CORRECT)
+    assert grade(job).verdict is Verdict.PASS

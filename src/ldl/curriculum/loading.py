@@ -22,6 +22,7 @@ import yaml
 from ldl.errors import LdlError
 
 Model = TypeVar("Model", bound=pydantic.BaseModel)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built: ~7x faster
 
 
 class ContentError(LdlError):
@@ -56,7 +57,7 @@ def read_yaml(path: Path) -> Any:
 def parse_yaml(text: str, source: Path) -> Any:
     """Parse YAML text that came from `source` (used in error messages)."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader, libyaml's when built
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

@@ -36,6 +36,7 @@ class Outcome:
     hints: list[str] = field(default_factory=list)
     got_value: Any = MISSING
     error_type: str | None = None  # the exception's class name, when the code raised
+    error_message: str = ""  # and its message
     guard_keys: list[str] = field(default_factory=list)  # the guards that failed (guard_rules.py)
     value_ok: bool = False  # the value matched: only a guard failed
 
@@ -117,7 +118,10 @@ def judge(
     if isinstance(message.get("raised"), dict):
         kind = str(message["raised"].get("type"))
         summary, details = describe_raised(message["raised"], f"check {name!r}", meta.get("target"))
-        return Outcome(False, True, summary, f"raised {kind}", details, error_type=kind)
+        message_text = str(message["raised"].get("message", ""))
+        return Outcome(
+            False, True, summary, f"raised {kind}", details, error_type=kind, error_message=message_text
+        )
     if "unsendable" in message:
         what = str(message["unsendable"])[:300]
         summary = f"check {name!r}: your code returned something that is not plain data: {what}"
@@ -179,6 +183,18 @@ def refused_names(source: Path, forbid: dict[str, str], allowed: Any, exercise_i
     )
 
 
+def static_mistake_hints(
+    refused: list[str], mistakes: dict[str, Path], forbid: dict[str, str], allowed: Any, exercise_id: str
+) -> list[str]:
+    """Docstrings of the known mistakes that the same reading of the file refuses the same way (the
+    same forbidden name or import: `library_shortcut.py`), for a learner's file refused before it ran."""
+    hints = []
+    for path in mistakes.values():
+        if set(refused_names(path, forbid, allowed, exercise_id)) & set(refused):
+            hints.append(mistake_docstring(path))
+    return [hint for hint in hints if hint]
+
+
 def describe_raised(error: dict, where: str, target: str | None = None) -> tuple[str, list[str]]:
     """A summary and the traceback lines (from the learner's files only) of an exception."""
     kind, message = str(error.get("type", "Exception")), str(error.get("message", ""))
@@ -204,7 +220,7 @@ def mistake_hints(
     baseline: dict | None = None,
 ) -> list[str]:
     """Docstrings of the known-mistake modules that failed this case the way the learner did: the
-    same guard finding (e.g. both changed the input `x`), or else the same value."""
+    same guard finding (e.g. both changed the input `x`), the same exception, or else the same value."""
     got = outcome.got_value
     rtol, atol = float(meta.get("rtol", 1e-5)), float(meta.get("atol", 1e-8))
     exact = bool((meta.get("guards") or {}).get("exact_dtype", False))
@@ -218,6 +234,10 @@ def mistake_hints(
             if theirs & set(outcome.guard_keys):
                 hints.append(mistake_docstring(mistakes[name]))
                 continue
+        if outcome.raised:
+            if _same_exception(outcome, message.get("raised")):
+                hints.append(mistake_docstring(mistakes[name]))
+            continue
         if outcome.value_ok or got is MISSING or "value" not in message:
             continue  # a right value matches every mistake that is right here: say nothing
         try:
@@ -227,6 +247,19 @@ def mistake_hints(
         if compare(value, got, rtol, atol, exact_dtype=exact) is None:
             hints.append(mistake_docstring(mistakes[name]))
     return [hint for hint in hints if hint]
+
+
+# Exceptions whose message says where a limit happened to hit, not what went wrong: the type is enough.
+SAME_BY_TYPE = ("RecursionError",)
+
+
+def _same_exception(outcome: Outcome, theirs: Any) -> bool:
+    """Whether a mistake raised what the learner's code raised on the same case (type and message)."""
+    if not isinstance(theirs, dict) or outcome.error_type in (None, "NotImplementedError"):
+        return False
+    if theirs.get("type") != outcome.error_type:
+        return False
+    return outcome.error_type in SAME_BY_TYPE or str(theirs.get("message")) == outcome.error_message[:500]
 
 
 def mistake_docstring(path: Path) -> str:

@@ -7,7 +7,8 @@ Both values arrive through `wire.decode`, so they are plain data. The rule is st
   with `exact_dtype` (the default for cases, see spec.Case) the dtypes must be equal (float32 is not
   float64, int32 is not int64);
 - numbers (Python or numpy scalars, or a 0-d array) with the same tolerance, and with `exact_dtype`
-  the same kind (an int where a float belongs fails; numpy's float64 and Python's float are alike);
+  the same kind (an int where a float belongs fails; numpy's float64 and Python's float are alike),
+  and no float of lower precision than the expected one (a float32 where a float64 belongs);
   bool exactly;
 - strings, None: exactly; lists, tuples and dicts: item by item.
 
@@ -153,6 +154,11 @@ def _kind(value: Any) -> str:
     return {int: "i", float: "f", complex: "c"}.get(type(value), "?")
 
 
+def _bits(value: Any) -> int:
+    """A float's precision in bits: a Python float is a float64; a numpy one says its own."""
+    return 8 * value.dtype.itemsize if isinstance(value, (np.ndarray, np.generic)) else 64
+
+
 KIND_NAMES = {"i": "an integer", "f": "a float", "c": "a complex number"}
 
 
@@ -170,6 +176,13 @@ def _compare_numbers(
             else "a size or count should be an integer: `/` always gives a float; use `//`"
         ]
         return Mismatch(where, message, advice)
+    if exact and _kind(got) == _kind(expected) == "f" and _bits(got) < _bits(expected):
+        message = f"expected a float{_bits(expected)} like {_number(expected)}, got a float{_bits(got)}"
+        advice = [
+            f"float{_bits(got)} keeps far fewer significant digits (float32 about 7, float64 about 16): "
+            "keep the dtype you were given, and watch for `astype` or `dtype=np.float32` on the way"
+        ]
+        return Mismatch(where, f"{message}: {_number(got)}", advice)
     if np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True):
         return None
     details = [

@@ -11,9 +11,12 @@ Every message is one line of `wire.dumps`:
     {"ready": true, "rss": bytes, "inputs": [...]}        after trusted set-up
     {"import_error": {...}}                               the module raised while importing
     {"case": i, "value": <wire>} | {"case": i, "raised": {...}} | {"case": i, "unsendable": text}
-    {"solution_done": true}, {"mistake": name, "case": i, "value": <wire>}   reference role only
+    {"solution_done": true}, {"mistake": name, "case": i, "value": <wire> | "raised": {type, message}}
+                                                          reference role only
     {"done": true}
-Nothing here decides a verdict; the parent does, from the values.
+Nothing here decides a verdict; the parent does, from the values. The reference role may be asked
+for some cases only (`only_cases`, no mistakes): the parent has the rest stored
+(reference_cache.py) and needs fresh times for the cases with a time budget.
 """
 
 from __future__ import annotations
@@ -57,7 +60,10 @@ def main() -> None:
     watch.install()  # before the code under test loads
     recorder = _signature_recorder(config, trusted)
     module = trusted.get("module") or _import_learner(config, results, wire)
+    only = config.get("only_cases")  # reference role, the rest stored: the cases with a time budget
     for index, case in enumerate(cases):
+        if only is not None and index not in only:
+            continue
         results.write(wire.dumps({"case": index, **_run_case(checks, module, case, config, wire, watch)}))
     if recorder is not None:
         results.write(wire.dumps({"signatures": recorder.report()}))
@@ -66,8 +72,10 @@ def main() -> None:
     for name, mistake in trusted.get("mistakes", {}).items():
         for index, case in enumerate(cases):
             outcome = _run_case(checks, mistake, case, config, wire, watch)
-            for failure in ("raised", "unsendable"):  # a mistake's guard findings still count for hints
-                outcome.pop(failure, None)
+            outcome.pop("unsendable", None)  # a mistake's guard findings still count for hints
+            raised = outcome.pop("raised", None)
+            if isinstance(raised, dict):  # what it raised, to match a learner's code that raises alike
+                outcome["raised"] = {"type": raised.get("type"), "message": str(raised.get("message"))[:500]}
             results.write(wire.dumps({"mistake": name, "case": index, **outcome}))
     results.write(wire.dumps({"done": True}))
     _end(0)
@@ -213,6 +221,8 @@ def _signature_recorder(config: dict, trusted: dict):
 
 def _run_case(checks, module, case, config: dict, wire, watch) -> dict:
     """One case under the guards: the value (or what was raised) and the guards' findings."""
+    if config["role"] == "reference" and not getattr(case, "reference", True):
+        return {"value": wire.encode(None), "guards": {}}  # an agent case: judged by its compare= rule
     args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)  # the case's own stay pristine
     try:
         if case.probe is not None:

@@ -4,10 +4,13 @@
 
 1. Two sandboxed children start at once (sandbox.run_child): the *reference* child runs every case
    against `solution.py` (and the known-mistake modules), the *learner* child against the learner's
-   file. Nothing is cached between gradings, so there is nothing for the learner's code to find.
-   On Linux the learner's child runs in bubblewrap (os_sandbox.py), elsewhere behind the audit-hook
-   fence (guard.py); `GradeResult.sandbox` says which. Ctrl-C, SIGTERM and SIGHUP stop both
-   children and remove the run folder before the signal takes effect (lifecycle.py).
+   file. What the reference child sent is kept between gradings (reference_cache.py, keyed by a hash
+   of the exercise's files, the grader and the library versions, out of the learner's sight), so
+   usually only the learner's child starts; cases with a time budget still get a fresh reference
+   run, for those cases only. On Linux the learner's child runs in bubblewrap (os_sandbox.py),
+   elsewhere behind the audit-hook fence (guard.py); `GradeResult.sandbox` says which. Ctrl-C,
+   SIGTERM and SIGHUP stop both children and remove the run folder before the signal takes effect
+   (lifecycle.py).
 2. The parent decides the verdict from the values alone (compare.py). The learner child's exit
    status and prints count for nothing; a case without a well-formed value is a failed case.
 3. The first failing case is explained: its input, expected vs got, and hints from diagnose.py and
@@ -25,7 +28,7 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
-from ldl.grading import lifecycle, os_sandbox, sandbox
+from ldl.grading import lifecycle, os_sandbox, reference_cache, sandbox
 from ldl.grading.sandbox import ChildRun, Limits
 from ldl.grading.verdicts import CaseResult, GradeResult, GraderFault, Verdict, cap_text, render_feedback
 
@@ -108,12 +111,18 @@ def _load_judging_code() -> None:
 
 
 def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
+    """The learner's child starts first; meanwhile the parent looks for a stored reference run and
+    starts the reference child only if there is none (or for the cases with a time budget)."""
     job.limits.validate()
     for path in (job.checks_file, job.solution_file):
         if not path.is_file():
             raise GraderFault(f"{path} is missing")
+    reference_config = _reference_config(job)
+    stored: list[dict] | None = None
+    timed: list[int] = []
+    cache_key = None
     with lifecycle.signals_stop_grading(), lifecycle.run_folder() as scratch:
-        starts = _starts(job, kind, scratch)
+        starts = _starts(job, kind, scratch, reference_config)
         runs: dict[str, ChildRun | BaseException] = {}
         cancel = threading.Event()
 
@@ -126,10 +135,23 @@ def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
             except BaseException as exc:  # noqa: B036 - re-raised in the calling thread below
                 runs[role] = exc
 
-        threads = [threading.Thread(target=run, args=(role,)) for role in starts]
-        for thread in threads:
-            thread.start()
+        threads = [threading.Thread(target=run, args=("learner",))]
+        threads[0].start()
         try:
+            if not job.record_signatures:
+                try:
+                    cache_key = reference_cache.key(job, reference_config)
+                    stored = reference_cache.load(job.exercise_id, cache_key)
+                except OSError:  # a file that cannot be hashed: grade without the cache
+                    cache_key, stored = None, None
+            if stored:  # the reference child runs again only for the cases with a time budget
+                timed = reference_cache.timed_cases(stored)
+                reference_config.update(only_cases=timed, mistakes={})
+            if not stored or timed:
+                threads.append(threading.Thread(target=run, args=("reference",)))
+                threads[-1].start()
+            if kind == os_sandbox.BUBBLEWRAP:  # the children cannot reach the parent's files: import now
+                _load_judging_code()
             for thread in threads:
                 thread.join()
         except BaseException:  # Ctrl-C, SIGTERM, SIGHUP: stop both children at once, then propagate
@@ -140,12 +162,19 @@ def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
     for value in runs.values():
         if isinstance(value, BaseException):
             raise value
-    return runs["reference"], runs["learner"]
+    reference = runs.get("reference")
+    assert reference is None or isinstance(reference, ChildRun)
+    if stored:
+        reference = reference_cache.merge(stored, reference, timed) if reference else None
+        reference = reference or reference_cache.cached_run(stored)
+    elif cache_key:
+        reference_cache.store(job.exercise_id, cache_key, reference)
+    return reference, runs["learner"]  # type: ignore[return-value]
 
 
-def _starts(job: Job, kind: str, scratch: Path) -> dict[str, tuple[dict, dict]]:
+def _starts(job: Job, kind: str, scratch: Path, reference: dict) -> dict[str, tuple[dict, dict]]:
     """Per role, the harness config and how to start it (plain, or wrapped in bubblewrap)."""
-    reference, learner = _reference_config(job), _learner_config(job)
+    learner = _learner_config(job)
     if kind != os_sandbox.BUBBLEWRAP:
         return {"reference": (reference, {}), "learner": (learner, {})}
     lib = scratch / "lib"
@@ -194,6 +223,9 @@ def _learner_config(job: Job) -> dict:
     protected += [used.solution_file for used in job.uses]
     if job.mistakes_dir is not None:
         protected.append(job.mistakes_dir)
+    cache = reference_cache.folder()
+    if cache is not None:  # the stored reference values: never in the learner's sight
+        protected.append(cache)
     return {
         "role": "learner",
         "module_name": job.exercise_id,
@@ -231,7 +263,12 @@ def _assemble(job: Job, reference: ChildRun, learner: ChildRun) -> GradeResult:
     refused = case_logic.refused_names(job.learner_file, dict(job.forbid), job.imports, job.exercise_id)
     if refused:  # forbid: / imports: of exercise.yaml, read from the file itself
         shown = _shown_output(learner)
-        return GradeResult(job.exercise_id, Verdict.FAIL, refused[0], details=refused[1:], output=shown)
+        hints = case_logic.static_mistake_hints(
+            refused, job.mistakes(), dict(job.forbid), job.imports, job.exercise_id
+        )
+        return GradeResult(
+            job.exercise_id, Verdict.FAIL, refused[0], details=refused[1:], hints=hints, output=shown
+        )
     import_error = next((m["import_error"] for m in learner.messages if "import_error" in m), None)
     if isinstance(import_error, dict):
         return _import_error_result(job, import_error, learner)

@@ -67,6 +67,10 @@ class Case:
         time_factor    wall time <= factor x the reference's (+ a floor); off by default
         memory_factor  peak memory <= factor x the reference's (+ a floor); 8 by default
         reason         why a guard is switched off: required whenever one is
+
+    `reference=False` is for agent exercises: training the reference agent as well would double a
+    long grading for nothing, so the reference child skips the case and its `compare=` rule judges
+    the learner's value alone (called with expected=None), e.g. "at least 4 of 5 seeds reach 7.0".
     """
 
     name: str
@@ -86,10 +90,16 @@ class Case:
     time_factor: float | None = INHERIT
     memory_factor: float | None = INHERIT
     reason: str = ""
+    reference: bool = True  # False: the reference solution does not run this case (agent exercises)
 
     def __post_init__(self) -> None:
         if (self.call is None) == (self.probe is None):
             raise ValueError(f"Case {self.name!r}: give exactly one of call= or probe=")
+        if not self.reference and self.compare is None:
+            raise ValueError(
+                f"Case {self.name!r}: reference=False needs a compare= rule, which judges the learner's "
+                "value alone (its `expected` is None)"
+            )
         if isinstance(self.mutates, str):
             object.__setattr__(self, "mutates", (self.mutates,))
         for name in ("time_factor", "memory_factor"):

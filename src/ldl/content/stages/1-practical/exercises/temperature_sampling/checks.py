@@ -1,5 +1,6 @@
 """Checks for temperature_sampling: exact probabilities at several temperatures (including the
-integer temperature 2), the greedy case T = 0 (with a tie: the first largest logit wins), large
+integer temperature 2), the greedy case T = 0 (with a tie: the first largest logit wins; with
+integer logits, whose one-hot answer is still float), large
 logits at a tiny temperature (where exp overflows without the max shift), a single logit, the
 refusal of negative temperatures, and sampling graded by distribution, drawing from the generator
 passed in (never numpy's global random state). The caller's logits must come back unchanged."""
@@ -25,6 +26,11 @@ def cases():
             "T = 0 with a tie: the first largest logit",
             call="temperature_probabilities",
             args=(np.array([1.0, 3.0, -2.0, 3.0]), 0.0),
+        ),
+        Case(
+            "T = 0 with integer logits: still float probabilities",
+            call="temperature_probabilities",
+            args=(np.array([2, 7, -1, 5]), 0.0),
         ),
         Case("a single logit", call="temperature_probabilities", args=(np.array([0.3]), 0.8)),
         Case("a negative temperature is refused", probe="probe_negative", args=(logits,)),
