@@ -118,6 +118,36 @@ def require_workspace(start: Path | None = None) -> Workspace:
     return workspace
 
 
+# ---- capstone projects (`ldl capstone`, `ldl portfolio`) ---------------------------------------
+# A project lives in capstones/<name>/ with capstone.yaml (name, stage, title, created, summary),
+# <name>.ipynb paired with <name>.py, README.md, data/, figures/; `ldl capstone check` writes its
+# last report to <project>/.ldl/check.json.
+
+CAPSTONE_MANIFEST = "capstone.yaml"
+CAPSTONE_CHECK_REPORT = ".ldl/check.json"
+
+
+def capstones_dir(workspace: Workspace) -> Path:
+    return workspace.capstones_dir
+
+
+def capstone_dir(workspace: Workspace, name: str) -> Path:
+    """The folder of the capstone project `name` (which may not exist yet)."""
+    return workspace.capstones_dir / name
+
+
+def capstone_projects(workspace: Workspace) -> list[Path]:
+    """The folders under capstones/ that hold a project (a capstone.yaml), sorted by name."""
+    if not workspace.capstones_dir.is_dir():
+        return []
+    return sorted(p for p in workspace.capstones_dir.iterdir() if (p / CAPSTONE_MANIFEST).is_file())
+
+
+def capstone_check_report(project: Path) -> Path:
+    """Where `ldl capstone check` writes its last report for the project folder `project`."""
+    return project / CAPSTONE_CHECK_REPORT
+
+
 # ---- creating and restoring files --------------------------------------------------------------
 
 

@@ -27,10 +27,9 @@ def test_init_creates_everything_the_learner_needs(workspace):
         exercise.starter_path.read_text()
     )
     assert (workspace / "labs" / lab.stage_dir / f"{lab.id}.ipynb").is_file()
-    for capstone in ("capstone-1", "capstone-2"):
-        notebook = json.loads((workspace / "capstones" / capstone / "capstone.ipynb").read_text())
-        assert notebook["nbformat"] == 4 and len(notebook["cells"]) > 4
-        assert "low-level framework" in (workspace / "capstones" / capstone / "README.md").read_text()
+    for number, capstone in enumerate(("capstone-1", "capstone-2"), start=1):
+        rules = (workspace / "capstones" / capstone / "README.md").read_text()
+        assert "low-level framework" in rules and f"ldl capstone new {number} NAME" in rules
     assert (workspace / ".ldl" / "progress.sqlite").is_file() and (workspace / "runs").is_dir()
 
 

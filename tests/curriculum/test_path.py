@@ -114,13 +114,30 @@ def test_following_next_on_the_real_syllabus_visits_each_path_unit_once_and_fini
     assert visited == expected
 
 
-def test_capstone_units_point_at_the_capstone_notebook():
+def test_capstone_units_start_a_project_then_check_it_then_publish_it():
     curriculum = load_curriculum()
     units = curriculum.syllabus.unit_ids
     before = {unit_id: "done" for unit_id in units[: units.index("capstone-1.choose")]}
     step = next_step(curriculum, Progress(unit_statuses=before), "career-switch")
-    assert step.kind == "capstone" and step.path == "capstones/capstone-1/capstone.ipynb"
-    assert step.command == "ldl done capstone-1.choose"
+    assert step.kind == "capstone" and step.command == "ldl capstone ideas"
+    assert (
+        "ldl capstone new 1 NAME" in step.instructions and "ldl done capstone-1.choose" in step.instructions
+    )
+    projects = {"capstone-1": ["digits_cnn"], "capstone-2": ["pong_agent"]}
+    step = next_step(curriculum, Progress(unit_statuses=before), "career-switch", capstones=projects)
+    assert (
+        step.command == "ldl capstone check digits_cnn"
+        and step.path == "capstones/digits_cnn/digits_cnn.ipynb"
+    )
+    build = curriculum.items_of("capstone-1.build")  # the unit's own labs and exercises come first
+    finished = {**before, "capstone-1.choose": "done"}
+    done_items = Progress(
+        unit_statuses={**finished, "capstone-1.build": "done"},
+        passed_exercises=frozenset(item.id for item in build),
+        completed_labs=frozenset(item.id for item in build),
+    )
+    step = next_step(curriculum, done_items, "career-switch", capstones=projects)
+    assert step.unit_id == "capstone-1.publish" and step.command == "ldl portfolio build"
 
 
 # ---- ldl status --------------------------------------------------------------------------------

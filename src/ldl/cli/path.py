@@ -71,6 +71,22 @@ def reviews_due(workspace: Workspace) -> int:
         return due_count(store)
 
 
+def capstone_names(workspace: Workspace) -> dict[str, list[str]]:
+    """{capstone stage key: the learner's project names}, from each project's capstone.yaml."""
+    import yaml
+
+    from ldl.workspace import CAPSTONE_MANIFEST, capstone_projects
+
+    names: dict[str, list[str]] = {}
+    for project in capstone_projects(workspace):
+        try:
+            stage = yaml.safe_load((project / CAPSTONE_MANIFEST).read_text(encoding="utf-8")).get("stage")
+        except (OSError, yaml.YAMLError, AttributeError):
+            continue  # a damaged manifest: `ldl capstone check` reports it, the path just skips it
+        names.setdefault(f"capstone-{stage}", []).append(project.name)
+    return names
+
+
 def recalls_due(workspace: Workspace):
     """The recall exercises due now (see `ldl.review.recall`), for the next step."""
     from ldl.cli.recall import recalls_due as due
@@ -321,7 +337,8 @@ def register(app: typer.Typer) -> None:
         """Say the single next thing to do on your path, with the command that starts it."""
         workspace = require_workspace()
         curriculum, progress, goal = learner_state(workspace)
-        step = next_step(curriculum, progress, goal, reviews_due(workspace), recalls_due(workspace))
+        due, recalls = reviews_due(workspace), recalls_due(workspace)
+        step = next_step(curriculum, progress, goal, due, recalls, capstone_names(workspace))
         common.emit(step, render_next, as_json)
 
     @app.command("goal")
@@ -378,6 +395,6 @@ def register(app: typer.Typer) -> None:
             )
         summary = status_summary(curriculum, progress, goal, activity, date.today())
         due = reviews_due(workspace)
-        step = next_step(curriculum, progress, goal, due, recalls_due(workspace))
+        step = next_step(curriculum, progress, goal, due, recalls_due(workspace), capstone_names(workspace))
         summary = replace(summary, reviews_due=due, next=step)
         common.emit(summary, render_status, as_json)

@@ -4,7 +4,8 @@
 available (units that are done, skipped, or left out by the goal are passed over). Inside that
 unit the next step is its first unfinished lab or exercise, by `order`; a unit with none left
 (or none at all) points to its outside resources and to `ldl done UNIT`. A capstone unit points to
-the capstone notebook in the workspace.
+`ldl capstone ideas` / `ldl capstone new` until the learner has a project for that capstone, then to
+`ldl capstone check NAME` (and, for the publish part, `ldl portfolio build`).
 
 Revisiting is mixed in by one rule, in this order:
 
@@ -19,6 +20,7 @@ Revisiting is mixed in by one rule, in this order:
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -61,8 +63,11 @@ def next_step(
     goal: str,
     reviews_due: int = 0,
     recalls: RecallsDue | None = None,
+    capstones: Mapping[str, Sequence[str]] | None = None,
 ) -> NextStep:
-    """The next step on the path, revisiting mixed in by the rule in the module docstring."""
+    """The next step on the path, revisiting mixed in by the rule in the module docstring.
+
+    `capstones` maps a capstone stage's key (e.g. "capstone-1") to the learner's project names."""
     recalls = recalls or RecallsDue()
     if reviews_due >= REVIEWS_FIRST:
         return NextStep(
@@ -87,16 +92,19 @@ def next_step(
             reviews_due=reviews_due,
             recalls_due=len(recalls.exercise_ids),
         )
-    step = _next_on_path(curriculum, progress, goal)
+    step = _next_on_path(curriculum, progress, goal, capstones or {})
     return replace(step, reviews_due=reviews_due, recalls_due=len(recalls.exercise_ids))
 
 
-def _next_on_path(curriculum: Curriculum, progress: Progress, goal: str) -> NextStep:
+def _next_on_path(
+    curriculum: Curriculum, progress: Progress, goal: str, capstones: Mapping[str, Sequence[str]]
+) -> NextStep:
     states = unit_states(curriculum, progress, goal)
     for stage in curriculum.syllabus.stages:
         for unit in stage.units:
             if states[unit.id] in (UnitState.IN_PROGRESS, UnitState.AVAILABLE):
-                return _step_in_unit(stage, unit, curriculum.items_of(unit.id), progress)
+                items = curriculum.items_of(unit.id)
+                return _step_in_unit(stage, unit, items, progress, capstones.get(stage.key, ()))
     return NextStep(
         kind="finished",
         title="You have finished your path",
@@ -106,7 +114,9 @@ def _next_on_path(curriculum: Curriculum, progress: Progress, goal: str) -> Next
     )
 
 
-def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progress: Progress) -> NextStep:
+def _step_in_unit(
+    stage: Stage, unit: Unit, items: list[Lab | Exercise], progress: Progress, projects: Sequence[str] = ()
+) -> NextStep:
     where = {"unit_id": unit.id, "unit_title": unit.title}
     for item in items:
         if progress.item_complete(item):
@@ -135,17 +145,7 @@ def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progres
             **where,
         )
     if stage.capstone is not None:
-        notebook = f"capstones/{stage.key}/capstone.ipynb"
-        return NextStep(
-            kind="capstone",
-            title=unit.title,
-            command=f"ldl done {unit.id}",
-            instructions=f"Work in {notebook}, following the rules in capstones/{stage.key}/README.md. "
-            "When this part is finished, run the command to mark it done.",
-            path=notebook,
-            url=unit.resources[0].url if unit.resources else None,
-            **where,
-        )
+        return _capstone_step(stage, unit, projects, where)
     resource = unit.resources[0] if unit.resources else None
     study = f"Work through “{resource.title}” ({resource.author})" if resource else "Study the unit's goals"
     return NextStep(
@@ -155,5 +155,46 @@ def _step_in_unit(stage: Stage, unit: Unit, items: list[Lab | Exercise], progres
         instructions=f"{study}; `ldl unit {unit.id}` lists everything recommended for it. "
         "Then run the command to mark the unit done.",
         url=resource.url if resource else None,
+        **where,
+    )
+
+
+def _capstone_step(stage: Stage, unit: Unit, projects: Sequence[str], where: dict) -> NextStep:
+    """Choose and create a project first; then check it against the rubric; publish it last."""
+    number = stage.key.rsplit("-", 1)[-1]
+    url = unit.resources[0].url if unit.resources else None
+    if not projects:
+        return NextStep(
+            kind="capstone",
+            title=unit.title,
+            command="ldl capstone ideas",
+            instructions=f"Choose your project (the command lists ideas with the data each needs), then "
+            f"create it with `ldl capstone new {number} NAME`. The rules are in "
+            f"capstones/{stage.key}/README.md. When this part is finished: `ldl done {unit.id}`.",
+            path=f"capstones/{stage.key}/README.md",
+            url=url,
+            **where,
+        )
+    name = projects[0]
+    notebook = f"capstones/{name}/{name}.ipynb"
+    if unit.id.endswith(".publish"):
+        return NextStep(
+            kind="capstone",
+            title=unit.title,
+            command="ldl portfolio build",
+            instructions=f"Once `ldl capstone check {name}` passes, build your portfolio site and read it "
+            f"as an employer would (`ldl portfolio serve`). When it is published: `ldl done {unit.id}`.",
+            path=notebook,
+            url=url,
+            **where,
+        )
+    return NextStep(
+        kind="capstone",
+        title=unit.title,
+        command=f"ldl capstone check {name}",
+        instructions=f"Work in {notebook}; the command marks it against the rubric, row by row, with how "
+        f"to fix each row. When this part is finished: `ldl done {unit.id}`.",
+        path=notebook,
+        url=url,
         **where,
     )

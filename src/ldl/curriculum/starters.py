@@ -5,7 +5,9 @@
     exercises/<stage-dir>/<exercise_id>.py     each exercise's starter.py
     exercises/<stage-dir>/<exercise_id>.md     its statement, to read beside the code (`ldl show`)
     capstones/<stage-key>/README.md            the capstone's rules and project ideas
-    capstones/<stage-key>/capstone.ipynb       a notebook with one heading per required section
+
+A capstone project itself is created by `ldl capstone new 1|2 NAME` (`ldl.capstone`), in
+capstones/<NAME>/, from the stage's template.
 
 Lab notebooks are not here: they are materialised from their jupytext source by
 `ldl.notebooks.materialise`, which the CLI calls.
@@ -14,7 +16,6 @@ Lab notebooks are not here: they are materialised from their jupytext source by
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 
 from ldl.curriculum.items import Exercise
@@ -29,7 +30,7 @@ Everything you write while learning lives here; ldl never overwrites it.
 
 - `labs/` the lab notebooks (`ldl open LAB` creates and opens one)
 - `exercises/` your exercise files, one folder per stage (`ldl check EXERCISE` grades one)
-- `capstones/` your two capstone projects, with their rules
+- `capstones/` your capstone projects (`ldl capstone new 1 NAME` starts one) and their rules
 - `runs/` what training runs write: metrics, figures, checkpoints
 - `.ldl/` your progress store and the backups `ldl reset` keeps
 
@@ -37,18 +38,6 @@ Lost? `ldl next` says what to do now; `ldl map` shows the whole path.
 """
 
 GITIGNORE = "runs/\n.ldl/\n.ipynb_checkpoints/\n__pycache__/\n"
-
-SETUP_CELL = """\
-# Reproducibility first: one seed for every source of randomness.
-import random
-
-import numpy as np
-import torch
-
-SEED = 0
-random.seed(SEED)
-np.random.seed(SEED)
-torch.manual_seed(SEED)"""
 
 
 def workspace_files(curriculum: Curriculum) -> list[StarterFile]:
@@ -59,7 +48,6 @@ def workspace_files(curriculum: Curriculum) -> list[StarterFile]:
     for stage in curriculum.syllabus.stages:
         if stage.capstone is not None:
             files.append(StarterFile(f"capstones/{stage.key}/README.md", capstone_readme(stage)))
-            files.append(StarterFile(f"capstones/{stage.key}/capstone.ipynb", capstone_notebook(stage)))
     return files
 
 
@@ -119,42 +107,14 @@ def capstone_readme(stage: Stage) -> str:
     lines += [f"- **{section.title}.** {section.prompt}" for section in stage.capstone.sections]
     lines += ["", "## Project ideas", ""]
     lines += [f"- **{idea.title}.** {idea.summary}" for idea in stage.capstone.ideas]
+    number = stage.key.rsplit("-", 1)[-1]
+    lines += ["", "## Getting started", ""]
+    lines += [
+        "- `ldl capstone ideas` lists the ideas with the data each needs (all obtainable offline).",
+        f"- `ldl capstone new {number} NAME` creates your project in `capstones/NAME/`: a notebook",
+        "  with these sections (paired with a `.py` file), a README, `data/` and `figures/`.",
+        "- `ldl capstone check NAME` marks it against the rubric, row by row, with how to fix each row.",
+    ]
     units = ", ".join(f"`{unit.id}`" for unit in stage.units)
     lines += ["", f"Mark each part done as you finish it (`ldl done UNIT`, units {units}).", ""]
     return "\n".join(lines)
-
-
-def capstone_notebook(stage: Stage) -> str:
-    """A Jupyter notebook (nbformat 4 JSON) with a heading and a prompt per required section."""
-    assert stage.capstone is not None
-    cells = [_markdown(f"# {stage.title}: my project\n\n*Replace this line with a one-sentence summary.*")]
-    cells.append(_code(SETUP_CELL))
-    for section in stage.capstone.sections:
-        cells.append(_markdown(f"## {section.title}\n\n*{section.prompt}*"))
-        cells.append(_code(""))
-    for number, cell in enumerate(cells):
-        cell["id"] = f"cell-{number}"  # nbformat 4.5 wants a unique id per cell
-    notebook = {
-        "cells": cells,
-        "metadata": {
-            "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"
-
-
-def _markdown(text: str) -> dict:
-    return {"cell_type": "markdown", "metadata": {}, "source": text}
-
-
-def _code(text: str) -> dict:
-    return {
-        "cell_type": "code",
-        "metadata": {},
-        "execution_count": None,
-        "outputs": [],
-        "source": text,
-    }
