@@ -6,7 +6,8 @@ wall-clock seconds until the mean return of the last 20 episodes reaches 475, pe
 Each run stops as soon as it reaches the target. `seconds` is the wall time to that point (environment
 steps, updates, logging; not the final evaluation); `cpu_seconds_incl_eval` is this process's CPU
 time for the whole call, which is the fairer figure on a shared, loaded machine. Runs go to a
-temporary folder. Prints one JSON line per run.
+temporary folder. Prints one JSON line per run, then one summary line per algorithm: how many seeds
+reached 475, and how many within 60 s (wall, and CPU).
 """
 
 from __future__ import annotations
@@ -62,6 +63,18 @@ def main() -> None:
                        "load_average": os.getloadavg()[0]}  # fmt: skip
                 results["runs"].append(row)
                 print(json.dumps(row), flush=True)
+    for name in args.algorithms:  # the issue's form: "475 in k of n seeds within 60 s on one core"
+        rows = [row for row in results["runs"] if row["algorithm"] == name]
+        reached = [row for row in rows if row["reached"]]
+        summary = {
+            "algorithm": name,
+            "seeds": len(rows),
+            "seeds_reached": len(reached),
+            "reached_within_60_s_wall": sum(row["seconds"] <= 60 for row in reached),
+            "reached_within_60_cpu_s": sum(row["cpu_seconds_incl_eval"] <= 60 for row in reached),
+        }
+        results.setdefault("summary", []).append(summary)
+        print(json.dumps(summary), flush=True)
     if args.out:
         with open(args.out, "w") as file:
             json.dump(results, file, indent=1)

@@ -68,11 +68,22 @@ EXAMPLES: dict[str, Example] = {
     "runs show": Example(("latest", "--json")),
     "runs plot": Example(("latest", "--json")),
     "runs compare": Example(("{run_a}", "{run_b}", "--json")),
+    "capstone ideas": Example(("--json",)),
+    "capstone new": Example(("1", "every_command", "--json")),
+    "capstone list": Example(("--json",)),
+    # runs the new project's notebook twice; the untouched template fails its prose rows
+    "capstone check": Example(("every_command", "--json"), exit_code=1, slow=True),
+    "portfolio add": Example(("run", "{run_a}", "--json")),
+    "portfolio remove": Example(("lab", "{lab}", "--json")),  # not chosen: nothing to change
+    "portfolio show": Example(("--json",)),
+    "portfolio build": Example(("--out", "{scratch}/site", "--json")),
 }
 
 WITHOUT_JSON: dict[str, str] = {
     "watch": "re-grades on every save until Ctrl-C; `ldl check --json` is its one-shot form",
     "progress export": "its output is JSON already (the export file itself)",
+    "portfolio serve": "serves the site until Ctrl-C; `ldl portfolio build --json` reports what it serves",
+    "play": "an interactive game against the agent; its moves are read line by line",
 }
 
 

@@ -60,6 +60,14 @@ def test_tiny_cartpole_run_writes_a_complete_run(tmp_path):
     assert rows and all("episode_return" in row for row in rows)
 
 
+def test_each_training_phase_takes_gradient_steps_times_one_adam_step(tmp_path):
+    """train_frequency=50, gradient_steps=5, learning starts after 200 of 700 steps: phases at steps
+    250, 300, ..., 700 (10 of them), so Adam has stepped 50 times."""
+    result = dqn.train(small(train_frequency=50, gradient_steps=5), root=tmp_path)
+    adam = final_state(result.run_dir)["optimizer"]["state"][0]
+    assert int(adam["step"]) == 50
+
+
 def test_resume_is_exact(tmp_path):
     whole = dqn.train(small(), root=tmp_path / "whole")
     part = dqn.train(small(), root=tmp_path / "part", progress=interrupt_at(350))

@@ -33,6 +33,9 @@ COMMAND_MODULES: dict[str, str] = {
     "solution": "exercises", "exercises": "exercises",
     "review": "review", "recall": "recall", "progress": "progress", "tour": "tour", "data": "data",
     "runs": "runs", "run": "runs",
+    "capstone": "capstone",
+    "portfolio": "portfolio",
+    "play": "play",
 }  # fmt: skip
 common.LdlGroup.lazy_commands = COMMAND_MODULES
 

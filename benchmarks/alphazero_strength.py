@@ -1,0 +1,245 @@
+"""How strong is the AlphaZero agent? Judged by exhaustive minimax, alpha-beta, pure MCTS and a
+perfect Connect Four solver (bitbully), all measured in the same run.
+
+    python benchmarks/alphazero_strength.py ttt [--run DIR | --train]     losses against minimax
+    python benchmarks/alphazero_strength.py matches --agent DIR_OR_PT [--games 100]
+    python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000]
+    python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--snapshots 4]
+    python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
+
+`matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
+rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
+`accuracy` is the share of 1,000 fixed solver-labelled positions (oracle.labelled_positions, seed
+2024) where the move is optimal, for the raw policy, the agent with search, and pure MCTS.
+`elo` is a round robin (each pair plays --games games, colours alternating) fitted by Bradley-Terry.
+Everything prints JSON lines; `--out FILE` also writes them to a file. Agents play with 1 thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("LDL_TENSORBOARD", "0")
+
+
+def emit(record: dict, out: str | None) -> None:
+    record = {**record, "load_average": [round(x, 1) for x in os.getloadavg()]}
+    print(json.dumps(record), flush=True)
+    if out:
+        with open(out, "a", encoding="utf-8") as file:
+            file.write(json.dumps(record) + "\n")
+
+
+def agent(path: str, simulations: int, seed: int = 0):
+    from ldl.rl.search.player import AlphaZeroPlayer
+
+    return AlphaZeroPlayer.from_checkpoint(
+        path, num_simulations=simulations, seed=seed, name=f"alphazero-{simulations}"
+    )
+
+
+def ttt(args) -> None:
+    """Tic-tac-toe: train (or load) and count losses against perfect play."""
+    import resource
+
+    from ldl.rl.games import TicTacToe
+    from ldl.rl.search.alphazero import Config, train
+    from ldl.rl.search.arena import RandomPlayer, play_match
+    from ldl.rl.search.minimax import MinimaxPlayer
+
+    run_dir, seconds = args.run, None
+    if args.train:
+        started = time.perf_counter()
+        result = train(Config(), root=args.root or tempfile.mkdtemp(prefix="alphazero-ttt-"))
+        run_dir, seconds = str(result.run_dir), time.perf_counter() - started
+    cpu = (
+        resource.getrusage(resource.RUSAGE_SELF).ru_utime
+        + resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    )
+    player, game = agent(run_dir, args.simulations), TicTacToe()
+    vs_minimax = play_match(game, player, MinimaxPlayer(1), args.games, seed=1)
+    vs_random = play_match(game, player, RandomPlayer(2), args.games, seed=2)
+    emit(
+        {
+            "benchmark": "ttt",
+            "run": run_dir,
+            "train_wall_seconds": seconds,
+            "train_cpu_seconds": cpu,
+            "games": args.games,
+            "vs_minimax": vars(vs_minimax),
+            "vs_random": vars(vs_random),
+        },
+        args.out,
+    )
+
+
+def matches(args) -> None:
+    """Connect Four: the agent and pure MCTS (same budget) against random and alpha-beta 1-4."""
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.arena import RandomPlayer, play_match
+    from ldl.rl.search.mcts import MCTSPlayer
+    from ldl.rl.search.minimax import AlphaBetaPlayer
+
+    game = ConnectFour()
+    players = {"alphazero": agent(args.agent, args.simulations), "mcts": MCTSPlayer(args.simulations, seed=3)}
+    opponents = {
+        "random": lambda: RandomPlayer(4),
+        **{f"alphabeta-{d}": (lambda d=d: AlphaBetaPlayer(d, 5)) for d in args.depths},
+    }
+    for (name, player), (opponent, make) in itertools.product(players.items(), opponents.items()):
+        started = time.perf_counter()
+        result = play_match(game, player, make(), args.games, seed=6)
+        emit(
+            {
+                "benchmark": "matches",
+                "player": name,
+                "simulations": args.simulations,
+                "opponent": opponent,
+                **vars(result),
+                "score": result.score,
+                "seconds": time.perf_counter() - started,
+            },
+            args.out,
+        )
+
+
+def accuracy(args) -> None:
+    """Share of solver-labelled positions where each player's move is optimal."""
+    from ldl.rl.search.mcts import MCTSPlayer
+    from ldl.rl.search.oracle import labelled_positions
+
+    positions = labelled_positions(args.positions)
+    players = {
+        "policy (no search)": agent(args.agent, 0),
+        f"alphazero-{args.simulations}": agent(args.agent, args.simulations),
+        f"mcts-{args.simulations} (rollouts)": MCTSPlayer(args.simulations, seed=7),
+    }
+    from ldl.rl.games import ConnectFour
+
+    game = ConnectFour()
+    for name, player in players.items():
+        started = time.perf_counter()
+        hits = [positions.optimal[i, player(game, s)] for i, s in enumerate(positions.states)]
+        emit(
+            {
+                "benchmark": "accuracy",
+                "player": name,
+                "positions": len(hits),
+                "optimal_share": float(np.mean(hits)),
+                "seconds": time.perf_counter() - started,
+            },
+            args.out,
+        )
+
+
+def snapshots(run_dir: str, count: int) -> list[Path]:
+    found = sorted((Path(run_dir) / "snapshots").glob("iteration-*.pt"))
+    if len(found) <= count:
+        return found
+    picks = np.linspace(0, len(found) - 1, count).round().astype(int)  # spread over training
+    return [found[i] for i in picks]
+
+
+def elo(args) -> None:
+    """A Bradley-Terry table of random, pure MCTS, alpha-beta 1-4 and AlphaZero snapshots."""
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.arena import RandomPlayer, play_match
+    from ldl.rl.search.elo import bradley_terry
+    from ldl.rl.search.mcts import MCTSPlayer
+    from ldl.rl.search.minimax import AlphaBetaPlayer
+    from ldl.rl.search.player import AlphaZeroPlayer
+
+    game = ConnectFour()
+    players = {
+        "random": RandomPlayer(0),
+        **{f"mcts-{n}": MCTSPlayer(n, seed=n) for n in args.mcts},
+        **{f"alphabeta-{d}": AlphaBetaPlayer(d, seed=d) for d in args.depths},
+    }
+    for path in snapshots(args.agent, args.snapshots):
+        players[f"az-{path.stem}"] = AlphaZeroPlayer.from_checkpoint(path, args.simulations)
+    names = list(players)
+    games = []
+    for i, j in itertools.combinations(range(len(names)), 2):
+        result = play_match(game, players[names[i]], players[names[j]], args.games, seed=100 * i + j)
+        games += [(i, j, 1.0)] * result.wins + [(i, j, 0.5)] * result.draws + [(i, j, 0.0)] * result.losses
+        emit({"benchmark": "elo-pair", "a": names[i], "b": names[j], **vars(result)}, args.out)
+    table = bradley_terry(games, names)
+    print(table)
+    emit({"benchmark": "elo", "games_per_pair": args.games, "table": table.rows()}, args.out)
+
+
+def curves(args) -> None:
+    """Plots of the training run's solver accuracy and evaluation scores over iterations, and the Elo
+    of its snapshots (from an `elo --out` file, if given)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    rows = [json.loads(line) for line in (Path(args.agent) / "metrics.jsonl").read_text().splitlines()]
+    figure, axes = plt.subplots(1, 2, figsize=(10, 4))
+    for key in [k for k in rows[-1] if k.startswith(("score_vs_", "solver_accuracy"))]:
+        points = [(r["step"], r[key]) for r in rows if key in r]
+        axes[0].plot(*zip(*points, strict=True), marker="o", label=key)
+    axes[0].set(xlabel="iteration", ylabel="score / share optimal", title="Evaluation during training")
+    axes[0].legend()
+    if args.elo_file:
+        table = [json.loads(line) for line in Path(args.elo_file).read_text().splitlines()]
+        rows_elo = [r for r in table if r.get("benchmark") == "elo"][-1]["table"]
+        snaps = sorted(
+            (int(r["player"].split("-")[-1]), r) for r in rows_elo if r["player"].startswith("az-")
+        )
+        axes[1].errorbar(
+            [s for s, _ in snaps],
+            [r["elo"] for _, r in snaps],
+            fmt="o-",
+            yerr=[[r["elo"] - r["low"] for _, r in snaps], [r["high"] - r["elo"] for _, r in snaps]],
+        )
+        for r in rows_elo:
+            if not r["player"].startswith("az-"):
+                axes[1].axhline(r["elo"], linestyle=":", color="grey")
+                axes[1].annotate(r["player"], (0, r["elo"]), fontsize=7)
+        axes[1].set(xlabel="iteration", ylabel="Elo (random = 0)", title="Elo of the snapshots")
+    path = Path(args.plot)
+    figure.savefig(path, dpi=110, bbox_inches="tight")
+    emit({"benchmark": "curves", "plot": str(path)}, args.out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("what", choices=["ttt", "matches", "accuracy", "elo", "curves"])
+    parser.add_argument(
+        "--agent", default="connect-four", help="snapshot, run folder, or a shipped game name"
+    )
+    parser.add_argument("--run", default="tic-tac-toe", help="ttt: the run folder or snapshot to judge")
+    parser.add_argument("--train", action="store_true", help="ttt: train a fresh agent first (timed)")
+    parser.add_argument("--root", default=None, help="where --train writes its run")
+    parser.add_argument("--games", type=int, default=100)
+    parser.add_argument("--simulations", type=int, default=100)
+    parser.add_argument("--positions", type=int, default=1000)
+    parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
+    parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200, 800])
+    parser.add_argument("--snapshots", type=int, default=4)
+    parser.add_argument("--elo-file", default=None)
+    parser.add_argument("--plot", default="alphazero_curves.png")
+    parser.add_argument("--out", default=None)
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(1)
+    {"ttt": ttt, "matches": matches, "accuracy": accuracy, "elo": elo, "curves": curves}[args.what](args)
+
+
+if __name__ == "__main__":
+    main()

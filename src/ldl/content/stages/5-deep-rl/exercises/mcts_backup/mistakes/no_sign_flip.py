@@ -1,0 +1,33 @@
+"""You never flip the sign: every node gets +value. But the value is for the player to move at
+the leaf, and each node's statistics are for the player who moved into it, the opponent: negate
+the value at every level (the leaf gets -value, its parent +value, ...)."""
+
+import numpy as np
+
+
+class Node:
+    """A node of the search tree; its statistics are for the player who moved into it."""
+
+    def __init__(self, prior: float):
+        self.prior = prior  # P(s, a)
+        self.visit_count = 0  # N(s, a)
+        self.value_sum = 0.0  # W(s, a)
+        self.children: dict[int, Node] = {}  # action -> Node
+
+    def q(self) -> float:
+        """Mean value W / N (0 before the first visit)."""
+        return self.value_sum / self.visit_count if self.visit_count else 0.0
+
+
+def expand(node, priors, legal):
+    legal = np.asarray(legal, dtype=bool)
+    p = np.where(legal, np.asarray(priors, dtype=np.float64), 0.0)
+    p = p / p.sum() if p.sum() > 0 else legal / legal.sum()
+    for action in np.flatnonzero(legal):
+        node.children[int(action)] = Node(float(p[action]))
+
+
+def backup(path, value):
+    for node in reversed(path):
+        node.value_sum += value
+        node.visit_count += 1

@@ -1,0 +1,97 @@
+"""The arena: any two players meet, each plays first in half of the games.
+
+A *player* is any callable `player(game, state) -> action` (a function, `RandomPlayer`,
+`AlphaBetaPlayer`, `MCTSPlayer`, `AlphaZeroPlayer`, a human at the keyboard). Players that keep
+state between moves should be fresh or stateless; the players here are stateless apart from their
+random generator.
+
+The score of a match is (wins + draws / 2) / games, the number Elo ratings are fitted to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ldl.rl.games.base import Game, GameState
+
+Player = Callable[[Game, GameState], int]
+
+
+class RandomPlayer:
+    """A uniformly random legal move."""
+
+    def __init__(self, seed: int = 0):
+        self.rng = np.random.default_rng(seed)
+        self.name = "random"
+
+    def __call__(self, game: Game, state: GameState) -> int:
+        return int(self.rng.choice(np.flatnonzero(game.legal_actions(state))))
+
+
+def play_game(game: Game, first: Player, second: Player, rng: np.random.Generator | None = None,
+              opening: list[int] | None = None) -> int:  # fmt: skip
+    """Play one game, `first` moving first; returns the winner (+1 first, -1 second, 0 draw).
+    `opening` moves are played before the players take over (to vary the games)."""
+    state = game.initial_state()
+    for action in opening or []:
+        state = game.next_state(state, action)
+    while game.winner(state) is None:
+        player = first if state.player == 1 else second
+        action = int(player(game, state))
+        if not game.legal_actions(state)[action]:
+            raise ValueError(f"{getattr(player, 'name', player)} played the illegal move {action}")
+        state = game.next_state(state, action)
+    return game.winner(state)
+
+
+@dataclass
+class MatchResult:
+    """A match from player a's side."""
+
+    wins: int
+    draws: int
+    losses: int
+
+    @property
+    def games(self) -> int:
+        return self.wins + self.draws + self.losses
+
+    @property
+    def score(self) -> float:
+        """(wins + draws / 2) / games, in [0, 1]."""
+        return (self.wins + 0.5 * self.draws) / max(1, self.games)
+
+
+def play_match(game: Game, a: Player, b: Player, num_games: int, seed: int = 0,
+               random_openings: int = 0) -> MatchResult:  # fmt: skip
+    """`num_games` games between a and b, alternating who starts (a starts the even ones).
+    `random_openings` > 0 opens each pair of games with that many random moves (the same opening
+    for both colours), so deterministic players do not replay one game over and over."""
+    rng = np.random.default_rng(seed)
+    wins = draws = losses = 0
+    opening: list[int] = []
+    for i in range(num_games):
+        if i % 2 == 0:
+            opening = random_opening(game, random_openings, rng)
+        if i % 2 == 0:
+            result = play_game(game, a, b, rng, opening)
+        else:
+            result = -play_game(game, b, a, rng, opening)
+        wins, draws, losses = wins + (result == 1), draws + (result == 0), losses + (result == -1)
+    return MatchResult(wins, draws, losses)
+
+
+def random_opening(game: Game, num_moves: int, rng: np.random.Generator) -> list[int]:
+    """`num_moves` random legal moves from the start that do not end the game."""
+    while True:
+        state, moves = game.initial_state(), []
+        for _ in range(num_moves):
+            action = int(rng.choice(np.flatnonzero(game.legal_actions(state))))
+            state, moves = game.next_state(state, action), moves + [action]
+            if game.winner(state) is not None:
+                break
+        if game.winner(state) is None:
+            return moves

@@ -1,0 +1,111 @@
+"""Perfect Connect Four play, as the judge of our agents: `bitbully` (a bitboard solver with opening
+books, PyPI `bitbully` + `bitbully-databases`) scores every move of a position exactly.
+
+Its score of a move is positive when the player to move wins after it, zero for a draw, negative for
+a loss; the larger, the sooner the win (or the later the loss). A move is *optimal* when its score
+is the best available. Used by benchmarks/alphazero_strength.py and the tests only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ldl.errors import LdlError
+from ldl.rl.games.base import GameState
+from ldl.rl.games.connect_four import COLS, ROWS, ConnectFour
+
+
+def _bitbully():
+    try:
+        import bitbully
+    except ModuleNotFoundError as error:
+        raise LdlError(
+            "The Connect Four oracle needs the perfect solver `bitbully`, which is not installed.",
+            hint='Install the benchmark extra: pip install -e ".[bench]" (bitbully and bitbully-databases).',
+        ) from error
+    return bitbully
+
+
+class PerfectConnectFour:
+    """Exact move scores of Connect Four positions."""
+
+    def __init__(self, opening_book: str | None = "default"):
+        bitbully = _bitbully()
+        self._board_class = bitbully.Board
+        try:
+            self.solver = bitbully.BitBully(opening_book)
+        except Exception:  # no databases package: search without the book (slower openings)
+            self.solver = bitbully.BitBully(None)
+
+    def board(self, state: GameState):
+        """Our state as a bitbully Board (column-major, row 0 at the bottom, 1 = first player)."""
+        columns = [[0] * ROWS for _ in range(COLS)]
+        for row in range(ROWS):
+            for col in range(COLS):
+                stone = int(state.board[ROWS - 1 - row, col])
+                columns[col][row] = {1: 1, -1: 2, 0: 0}[stone]
+        return self._board_class.from_array(columns)
+
+    def scores(self, state: GameState) -> np.ndarray:
+        """(7,) float: the exact score of each column for the player to move; NaN where illegal."""
+        out = np.full(COLS, np.nan)
+        for column, score in self.solver.score_all_moves(self.board(state)).items():
+            out[int(column)] = score
+        return out
+
+    def optimal_actions(self, state: GameState) -> np.ndarray:
+        """(7,) bool: the moves that keep the best achievable result."""
+        scores = self.scores(state)
+        return scores == np.nanmax(scores)
+
+    def value(self, state: GameState) -> int:
+        """+1 the player to move wins with perfect play, 0 draw, -1 loses."""
+        return int(np.sign(np.nanmax(self.scores(state))))
+
+
+class PerfectPlayer:
+    """A player (see arena.py) that picks at random among the solver's optimal moves."""
+
+    def __init__(self, oracle: PerfectConnectFour | None = None, seed: int = 0):
+        self.oracle = oracle or PerfectConnectFour()
+        self.rng = np.random.default_rng(seed)
+        self.name = "perfect"
+
+    def __call__(self, game, state: GameState) -> int:
+        return int(self.rng.choice(np.flatnonzero(self.oracle.optimal_actions(state))))
+
+
+@dataclass
+class LabelledPositions:
+    """Positions and the set of optimal moves in each."""
+
+    states: list[GameState]
+    optimal: np.ndarray
+    """(num_positions, 7) bool."""
+
+
+def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: int = 4, max_plies: int = 24,
+                       oracle: PerfectConnectFour | None = None) -> LabelledPositions:  # fmt: skip
+    """A fixed set of positions from random games (a random length in [min_plies, max_plies]),
+    each unfinished and with at least one move that is NOT optimal (a real decision), labelled by
+    the solver. The same seed gives the same set."""
+    oracle = oracle or PerfectConnectFour()
+    game, rng = ConnectFour(), np.random.default_rng(seed)
+    states, optimal, seen = [], [], set()
+    while len(states) < num_positions:
+        state = game.initial_state()
+        for _ in range(int(rng.integers(min_plies, max_plies + 1))):
+            state = game.next_state(state, int(rng.choice(np.flatnonzero(game.legal_actions(state)))))
+            if game.winner(state) is not None:
+                break
+        if game.winner(state) is not None or state.key() in seen:
+            continue
+        best = oracle.optimal_actions(state)
+        if best.sum() == game.legal_actions(state).sum():
+            continue  # every move is as good: no decision to judge
+        seen.add(state.key())
+        states.append(state)
+        optimal.append(best)
+    return LabelledPositions(states, np.array(optimal))

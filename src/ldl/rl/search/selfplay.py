@@ -1,0 +1,160 @@
+"""Self-play: the network plays itself with MCTS, and every move becomes a training example.
+
+For each position s_t of a game the example is (encode(s_t), pi_t, z_t): the search's visit shares
+pi_t (what the network should have predicted) and the final result z_t in {+1, 0, -1} seen by the
+player to move at s_t (what the value head should have predicted).
+
+A worker plays `parallel_games` games at once, in lockstep: each simulation round picks one leaf in
+every game's tree and the network evaluates them all in one batch (`mcts.batched_search`), which is
+many times faster than one position per call. Workers are plain functions of a picklable
+`SelfPlayTask`, so the same code runs in the main process, in a process pool (all local cores) or
+in Ray actors (many machines, `distributed.py`). Each task carries its own seed: the games do not
+depend on which process plays them, so a run resumes exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ldl.rl.games import make_game
+from ldl.rl.games.base import Game
+from ldl.rl.search.mcts import MCTS, MCTSConfig, batched_search, select_action
+
+
+@dataclass
+class SelfPlayTask:
+    """Everything one worker needs to play some games (picklable)."""
+
+    game: str
+    weights: dict[str, np.ndarray]
+    channels: int
+    num_blocks: int
+    mcts: MCTSConfig
+    num_games: int
+    parallel_games: int
+    temperature_moves: int
+    seed: int
+
+
+@dataclass
+class SelfPlayOutput:
+    """The examples of a batch of games, and how those games went."""
+
+    planes: np.ndarray
+    """(N, planes, rows, cols) float32 network inputs."""
+    policies: np.ndarray
+    """(N, num_actions) float32 visit shares."""
+    values: np.ndarray
+    """(N,) float32 results for the player to move."""
+    winners: list[int]
+    lengths: list[int]
+    cpu_seconds: float = 0.0
+    """CPU time the worker spent on these games (a fair clock on a shared machine)."""
+
+
+def network_evaluator(game: Game, model):
+    """An MCTS evaluator from a PolicyValueNet: one batched forward pass for a list of states."""
+    import torch
+
+    def evaluate(states):
+        x = torch.from_numpy(np.stack([game.encode(s) for s in states]))  # (B, planes, rows, cols)
+        with torch.inference_mode():
+            logits, values = model(x)  # (B, A), (B,)
+            priors = torch.softmax(logits, dim=1)
+        return priors.numpy(), values.numpy()
+
+    return evaluate
+
+
+def load_model(weights: dict[str, np.ndarray], game: Game, channels: int, num_blocks: int):
+    import torch
+
+    from ldl.rl.search.network import PolicyValueNet
+
+    model = PolicyValueNet(game, channels, num_blocks)
+    model.load_state_dict({k: torch.from_numpy(np.asarray(v, dtype=np.float32)) for k, v in weights.items()})
+    return model.eval()
+
+
+def play_games(task: SelfPlayTask) -> SelfPlayOutput:
+    """Play `task.num_games` self-play games, `task.parallel_games` at a time."""
+    import time
+
+    import torch
+
+    torch.set_num_threads(1)  # one core per worker; batching gives the speed
+    cpu_started = time.process_time()
+    game = make_game(task.game)
+    rng = np.random.default_rng(task.seed)
+    evaluate = network_evaluator(game, load_model(task.weights, game, task.channels, task.num_blocks))
+    planes, policies, values, winners, lengths = [], [], [], [], []
+    started = 0
+    active: list[dict] = []
+    while started < task.num_games or active:
+        while len(active) < task.parallel_games and started < task.num_games:
+            tree = MCTS(game, evaluate, task.mcts, rng)
+            active.append({"state": game.initial_state(), "tree": tree, "history": []})
+            started += 1
+        counts = batched_search([g["tree"] for g in active], [g["state"] for g in active])
+        still = []
+        for record, visit in zip(active, counts, strict=True):
+            state = record["state"]
+            policy = visit / visit.sum()
+            record["history"].append((game.encode(state), policy, state.player))
+            temperature = 1.0 if state.moves_played < task.temperature_moves else 0.0
+            record["state"] = game.next_state(state, select_action(visit, temperature, rng))
+            winner = game.winner(record["state"])
+            if winner is None:
+                still.append(record)
+                continue
+            for encoded, pi, player in record["history"]:
+                planes.append(encoded)
+                policies.append(pi)
+                values.append(float(winner * player))
+            winners.append(int(winner))
+            lengths.append(len(record["history"]))
+        active = still
+    return SelfPlayOutput(
+        np.stack(planes).astype(np.float32),
+        np.stack(policies).astype(np.float32),
+        np.array(values, dtype=np.float32),
+        winners,
+        lengths,
+        time.process_time() - cpu_started,
+    )
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the main process, which saves a checkpoint and stops them."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class ProcessPoolSelfPlay:
+    """Self-play on all local cores: one task per worker process per iteration."""
+
+    def __init__(self, num_workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("spawn")  # no fork after torch has started threads
+        self.pool = ProcessPoolExecutor(num_workers, mp_context=context, initializer=_ignore_sigint)
+
+    def run(self, tasks: list[SelfPlayTask]) -> list[SelfPlayOutput]:
+        return list(self.pool.map(play_games, tasks))  # in task order, whichever worker finishes first
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class InProcessSelfPlay:
+    """Self-play in the calling process (num_workers=0: tests, debugging)."""
+
+    def run(self, tasks: list[SelfPlayTask]) -> list[SelfPlayOutput]:
+        return [play_games(task) for task in tasks]
+
+    def close(self) -> None:
+        pass

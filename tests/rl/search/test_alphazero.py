@@ -1,0 +1,126 @@
+"""AlphaZero: the loss, the replay window, exact resume, worker processes, Ray actors, snapshots."""
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from ldl.rl.games import ConnectFour, TicTacToe  # noqa: E402
+from ldl.rl.search import alphazero  # noqa: E402
+from ldl.rl.search.alphazero import AlphaZeroPlayer, Config, ExampleWindow, train  # noqa: E402
+from ldl.rl.search.network import PolicyValueNet  # noqa: E402
+from ldl.rl.search.selfplay import SelfPlayTask, play_games  # noqa: E402
+from ldl.tracking import CheckpointManager  # noqa: E402
+
+from ..helpers import interrupt_at  # noqa: E402
+
+
+def tiny(**changes) -> Config:
+    base = dict(num_iterations=3, games_per_iteration=4, num_workers=0, parallel_games=4, num_simulations=8,
+                train_steps=4, batch_size=16, channels=8, num_blocks=1, evaluate_every=3, eval_games=2,
+                eval_simulations=4, replay_window=500)  # fmt: skip
+    return Config(**{**base, **changes})
+
+
+def weights(run_dir):
+    return CheckpointManager(run_dir / "checkpoints").latest().state["model"]
+
+
+def test_network_shapes_and_value_range():
+    for game in (TicTacToe(), ConnectFour()):
+        model = PolicyValueNet(game, channels=8, num_blocks=1)
+        x = torch.from_numpy(np.stack([game.encode(game.initial_state())] * 5))
+        logits, value = model(x)
+        assert logits.shape == (5, game.num_actions) and value.shape == (5,)
+        assert torch.all(value.abs() <= 1)
+
+
+def test_self_play_examples_carry_the_result_for_the_player_to_move():
+    game = TicTacToe()
+    model = PolicyValueNet(game, 8, 1)
+    from ldl.rl.search.mcts import MCTSConfig
+
+    task = SelfPlayTask("tic-tac-toe", {k: v.numpy() for k, v in model.state_dict().items()}, 8, 1,
+                        MCTSConfig(8, dirichlet_fraction=0.25), num_games=6, parallel_games=3,
+                        temperature_moves=2, seed=5)  # fmt: skip
+    out = play_games(task)
+    assert len(out.winners) == 6 and sum(out.lengths) == len(out.values)
+    np.testing.assert_allclose(out.policies.sum(axis=1), 1, atol=1e-5)
+    start = 0
+    for winner, length in zip(out.winners, out.lengths, strict=True):
+        values = out.values[start : start + length]
+        first_mover = out.planes[start : start + length, 0].sum(axis=(1, 2)) == out.planes[
+            start : start + length, 1].sum(axis=(1, 2))  # fmt: skip  # X to move: equal stones
+        expected = np.where(first_mover, winner, -winner)
+        np.testing.assert_array_equal(values, expected)
+        start += length
+    again = play_games(task)
+    np.testing.assert_array_equal(out.values, again.values)  # a task's seed fixes its games
+
+
+def test_example_window_keeps_the_newest():
+    window = ExampleWindow(3, (1, 1, 1), 2)
+    for i in range(5):
+        window.add(np.full((1, 1, 1), i), np.array([1.0, 0.0]), float(i))
+    assert window.size == 3 and sorted(window.values.tolist()) == [2.0, 3.0, 4.0]
+    copy = ExampleWindow(3, (1, 1, 1), 2)
+    copy.load_state_dict(window.state_dict())
+    assert copy.next == window.next and copy.values.tolist() == window.values.tolist()
+
+
+def test_resume_is_exact(tmp_path, monkeypatch):
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    whole = train(tiny(), root=tmp_path / "whole")
+    assert {"score_vs_random", "losses_vs_minimax", "iterations", "cpu_seconds"} <= set(whole.metrics)
+    snapshot = whole.run_dir / "snapshots" / "iteration-0003.pt"  # the evaluation at iteration 3
+    player = AlphaZeroPlayer.from_checkpoint(snapshot, num_simulations=4)
+    game = TicTacToe()
+    assert game.legal_actions(game.initial_state())[player(game, game.initial_state())]
+    assert player.last_policy.sum() == pytest.approx(1) and snapshot.stat().st_size < 50_000
+    part = train(tiny(), root=tmp_path / "part", progress=interrupt_at(1))
+    assert part.interrupted
+    resumed = train(tiny(), root=tmp_path / "part", resume=part.run_dir)
+    assert not resumed.interrupted
+    a, b = weights(whole.run_dir), weights(resumed.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+
+
+def test_worker_processes_play_the_same_games_as_the_main_process(tmp_path, monkeypatch):
+    """One worker process and no worker process get the same task seeds, so the same weights."""
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    config = tiny(num_iterations=1, evaluate_every=5)
+    local = train(config, root=tmp_path / "local")
+    pooled = train(tiny(num_iterations=1, evaluate_every=5, num_workers=1), root=tmp_path / "pool")
+    a, b = weights(local.run_dir), weights(pooled.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+
+
+def test_tasks_split_games_among_workers_with_distinct_seeds():
+    model = PolicyValueNet(TicTacToe(), 8, 1)
+    tasks = alphazero.self_play_tasks(tiny(num_workers=3), model, iteration=7, num_games=10)
+    assert [t.num_games for t in tasks] == [4, 3, 3] and len({t.seed for t in tasks}) == 3
+
+
+@pytest.mark.medium
+def test_ray_actors_run_the_same_self_play(tmp_path, monkeypatch):
+    ray = pytest.importorskip("ray")
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        by_ray = train(tiny(num_iterations=1, evaluate_every=5, num_workers=1, backend="ray"),
+                       root=tmp_path / "ray")  # fmt: skip
+    finally:
+        ray.shutdown()
+    local = train(tiny(num_iterations=1, evaluate_every=5), root=tmp_path / "local")
+    a, b = weights(local.run_dir), weights(by_ray.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+
+
+@pytest.mark.slow
+def test_tic_tac_toe_reaches_zero_losses_against_minimax(tmp_path, monkeypatch):
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    result = train(Config(eval_games=40), root=tmp_path)
+    assert result.metrics["losses_vs_minimax"] == 0

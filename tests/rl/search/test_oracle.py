@@ -1,0 +1,60 @@
+"""The perfect-play oracle: our boards reach bitbully intact, and its verdicts are the known ones."""
+
+import sys
+
+import numpy as np
+import pytest
+
+from ldl.errors import LdlError
+from ldl.rl.games import ConnectFour
+from ldl.rl.search.arena import play_match
+from ldl.rl.search.minimax import AlphaBetaPlayer
+
+pytest.importorskip("bitbully")
+
+from ldl.rl.search.oracle import PerfectConnectFour, PerfectPlayer, labelled_positions  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def oracle():
+    return PerfectConnectFour()
+
+
+def test_the_empty_board_is_won_by_the_centre_column_only(oracle):
+    scores = oracle.scores(ConnectFour().initial_state())
+    assert np.flatnonzero(oracle.optimal_actions(ConnectFour().initial_state())).tolist() == [3]
+    assert scores[3] > 0 and oracle.value(ConnectFour().initial_state()) == 1  # first player wins (Allis)
+
+
+def test_a_win_in_one_and_a_forced_block_are_seen(oracle):
+    game = ConnectFour()
+    win = game.from_moves([3, 0, 3, 0, 3, 1])  # X to move: column 3 completes four
+    assert oracle.optimal_actions(win).tolist() == [False, False, False, True, False, False, False]
+    block = game.from_moves([3, 0, 3, 0, 3])  # O to move: must block column 3 or lose at once
+    assert np.flatnonzero(oracle.optimal_actions(block)).tolist() == [3]
+    full = game.from_moves([0] * 6)
+    assert np.isnan(oracle.scores(full)[0])  # a full column has no score
+
+
+def test_labelled_positions_are_reproducible_real_decisions(oracle):
+    first = labelled_positions(6, seed=3, oracle=oracle)
+    again = labelled_positions(6, seed=3, oracle=oracle)
+    assert [s.key() for s in first.states] == [s.key() for s in again.states]
+    game = ConnectFour()
+    for state, optimal in zip(first.states, first.optimal, strict=True):
+        legal = game.legal_actions(state)
+        assert optimal.any() and not (optimal & ~legal).any() and optimal.sum() < legal.sum()
+
+
+def test_perfect_play_never_loses_to_alphabeta(oracle):
+    result = play_match(ConnectFour(), PerfectPlayer(oracle, seed=0), AlphaBetaPlayer(2, seed=1), 2, seed=0)
+    assert result.losses == 0 and result.wins >= 1
+
+
+def test_a_missing_solver_is_a_clear_error(monkeypatch):
+    from ldl.rl.search import oracle as module
+
+    monkeypatch.setitem(sys.modules, "bitbully", None)
+    with pytest.raises(LdlError, match="bitbully") as error:
+        module.PerfectConnectFour()
+    assert "bench" in error.value.hint
