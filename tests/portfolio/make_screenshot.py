@@ -3,8 +3,9 @@
     .venv/bin/python tests/portfolio/make_screenshot.py [OUT.png]
 
 Builds the sample workspace of site_sample.py with the worked capstone examples of
-examples/capstones/, serves it on 127.0.0.1 and photographs the front page in headless Chromium;
-the PNG is reduced to 256 colours so that it stays small (< 300 KB).
+examples/capstones/, serves it on 127.0.0.1 and photographs the front page and the worked Capstone I
+example's page (docs/images/portfolio-capstone.png) in headless Chromium; the PNGs are reduced to
+256 colours so that they stay small (< 300 KB).
 """
 
 from __future__ import annotations
@@ -43,15 +44,19 @@ def main(out: Path) -> None:
                 browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=FLAGS)
                 page = browser.new_page(viewport={"width": 1000, "height": 900})
                 page.goto(url_of(server) + "index.html", wait_until="load")
-                shot = page.screenshot(full_page=True)
+                shots = {out: page.screenshot(full_page=True)}
+                capstone = next(p for p in result.pages if "digits_mlp" in str(p))
+                page.goto(url_of(server) + Path(capstone).as_posix(), wait_until="load")
+                shots[out.with_name("portfolio-capstone.png")] = page.screenshot(full_page=False)
                 browser.close()
         finally:
             server.shutdown()
-    image = Image.open(io.BytesIO(shot)).convert("RGB").quantize(colors=256)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    image.save(out, optimize=True)
-    size = f"{out.stat().st_size / 1024:.0f} KB, {image.width}x{image.height}"
-    print(f"wrote {out} ({size}) from a site of {len(result.pages)} pages")
+    for path, shot in shots.items():
+        image = Image.open(io.BytesIO(shot)).convert("RGB").quantize(colors=256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        image.save(path, optimize=True)
+        size = f"{path.stat().st_size / 1024:.0f} KB, {image.width}x{image.height}"
+        print(f"wrote {path} ({size}) from a site of {len(result.pages)} pages")
 
 
 if __name__ == "__main__":
