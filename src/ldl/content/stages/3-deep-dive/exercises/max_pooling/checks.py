@@ -1,7 +1,7 @@
 """Checks for max_pooling: the worked example, 2x2 and 3x3 windows, overlapping windows (gradients
 that add up), sizes that leave rows out, ties (all-zero windows, a constant input), an all-negative
 input, a 1x1 window, a window as large as the image, an integer input (the output keeps its dtype),
-a batch of one, and a 400x400 image within 5x the reference's time (the statement asks for a loop
+a batch of one, and a 1000x1000 image within 5x the reference's time (the statement asks for a loop
 over the window's offsets, not over pixels)."""
 
 import numpy as np
@@ -31,7 +31,7 @@ def cases():
     relu = np.maximum(rng.normal(size=(2, 1, 4, 4)), 0.0)
     relu[0, 0, :2, :2] = 0.0  # a window that is all ties
     ints = rng.integers(-9, 10, size=(1, 2, 4, 6))
-    big = rng.normal(size=(1, 1, 400, 400))
+    big = rng.normal(size=(1, 1, 1000, 1000))
     return [
         Case("the worked example", probe="both", args=(example, np.ones((1, 1, 1, 2)), 2)),
         Case("2x2 windows on (2, 3, 6, 6)", probe="both", args=(x, rng.normal(size=(2, 3, 3, 3)), 2)),
@@ -68,7 +68,7 @@ def cases():
         Case("a window as large as the image", probe="both", args=(x, rng.normal(size=(2, 3, 1, 1)), 6)),
         Case("an integer input keeps its dtype", call="max_pool2d", args=(ints, 2)),
         Case(
-            "a 400x400 image, vectorised (within 5x the reference's time)",
+            "a 1000x1000 image, vectorised (within 5x the reference's time)",
             probe="summary",
             args=(big, 2),
             time_factor=5.0,

@@ -1,5 +1,5 @@
 """Your values are right, but your code loops over every output position in Python, which the statement
-asks you to avoid: that is one iteration per window (40,000 on a 400x400 image) instead of K·K = 4.
+asks you to avoid: that is one iteration per window (250,000 on a 1000x1000 image) instead of K·K = 4.
 Loop over the window's offsets (i, j) and take one strided slice for each: x[:, :, i : i + stride *
 OH : stride, j : j + stride * OW : stride]."""
 
