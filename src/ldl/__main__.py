@@ -1,3 +1,3 @@
-from ldl.cli.app import main
+from ldl.cli.main import main
 
 main()

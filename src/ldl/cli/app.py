@@ -36,12 +36,13 @@ COMMAND_MODULES: dict[str, str] = {
     "capstone": "capstone",
     "portfolio": "portfolio",
     "play": "play",
+    "serve": "serve",
 }  # fmt: skip
 common.LdlGroup.lazy_commands = COMMAND_MODULES
 
 
 def main() -> None:
-    """Entry point of the console script and `python -m ldl`."""
+    """Run the CLI (the console script is `ldl.cli.main:main`, which starts `ldl check`'s child first)."""
     app(prog_name="ldl")
 
 

@@ -6,20 +6,29 @@
 
 Items point at their unit; the unit does not list them, so adding an item touches only its own
 files. Loading validates every item (fields, id = file name, the unit exists and belongs to the
-item's stage) and raises a `ContentError` naming the file and the field. Results are cached and
-sorted in curriculum order: stage, the unit's position in its stage, then the item's `order`.
+item's stage, `goals` are numbers of that unit's `learning_goals`) and raises a `ContentError`
+naming the file and the field. Results are cached and sorted in curriculum order: stage, the
+unit's position in its stage, then the item's `order`.
 The formats are in docs/ARCHITECTURE.md.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypeVar
 
 import pydantic
 
 from ldl.curriculum.loading import ContentError, Strict, display, parse_yaml, read_yaml, suggest, validate
+from ldl.curriculum.raw import (
+    DEFAULT_BUDGET_SECONDS,
+    DEFAULT_MEMORY_MB,
+    ExerciseFiles,
+    allowed_imports,
+    guard_settings,
+)
 from ldl.curriculum.syllabus import Syllabus, load_syllabus
 from ldl.errors import LdlError
 from ldl.paths import CONTENT_ROOT
@@ -41,6 +50,7 @@ class Lab(Strict):
     minutes: int = pydantic.Field(gt=0)
     tour: bool = False
     fast_timeout: int = pydantic.Field(default=300, gt=0)
+    goals: list[int] = []  # which of its unit's learning goals it teaches (1-based)
     path: Path = Path()
     stage_dir: str = ""
 
@@ -77,11 +87,7 @@ class GuardDefaults(Strict):
 
     def settings(self) -> dict:
         """The settings given (an explicit `memory_factor: null` switches the budget off)."""
-        values = {name: getattr(self, name) for name in self.model_fields_set if name != "reason"}
-        values = {k: v for k, v in values.items() if v is not None or k == "memory_factor"}
-        if "mutates" in values:
-            values["mutates"] = tuple(values["mutates"])
-        return values
+        return guard_settings({name: getattr(self, name) for name in self.model_fields_set})
 
 
 def _weakens(name: str, value) -> bool:
@@ -93,21 +99,22 @@ def _weakens(name: str, value) -> bool:
     return name in safe and value is not safe[name]
 
 
-class Exercise(Strict):
+class Exercise(Strict, ExerciseFiles):
     """An exercise folder: statement, starter, reference solution, checks, known mistakes."""
 
     id: str = pydantic.Field(pattern=ITEM_ID)
     title: str
     unit: str
     order: int = pydantic.Field(ge=0)
-    budget_seconds: float = pydantic.Field(default=10, gt=0)
-    memory_mb: int = pydantic.Field(default=512, gt=0)
+    budget_seconds: float = pydantic.Field(default=DEFAULT_BUDGET_SECONDS, gt=0)
+    memory_mb: int = pydantic.Field(default=DEFAULT_MEMORY_MB, gt=0)
     requires: list[Literal["numpy", "torch", "fastai"]] = []  # imported before the learner's code
     uses: list[str] = []
     hints: list[str] = pydantic.Field(min_length=2)
     forbid: list[Forbidden] = []  # names the learner's code may not call or import
     imports: list[str] | None = None  # top-level modules it may import (None: the default list)
     guards: GuardDefaults = GuardDefaults()  # exercise-wide guard defaults
+    goals: list[int] = []  # which of its unit's learning goals it practises (1-based)
     folder: Path = Path()
     stage_dir: str = ""
 
@@ -115,32 +122,7 @@ class Exercise(Strict):
     def allowed_imports(self) -> list[str]:
         """What the learner's file may import: `imports`, else numpy and math plus `requires`
         and `uses` (a few language-level modules such as `__future__` are always allowed)."""
-        if self.imports is not None:
-            return list(self.imports)
-        return list(dict.fromkeys(["numpy", "math", *self.requires, *self.uses]))
-
-    @property
-    def statement_path(self) -> Path:
-        return self.folder / "statement.md"
-
-    @property
-    def starter_path(self) -> Path:
-        return self.folder / "starter.py"
-
-    @property
-    def solution_path(self) -> Path:
-        return self.folder / "solution.py"
-
-    @property
-    def checks_path(self) -> Path:
-        return self.folder / "checks.py"
-
-    @property
-    def mistakes_dir(self) -> Path:
-        return self.folder / "mistakes"
-
-    def learner_path(self, workspace: Workspace) -> Path:
-        return workspace.exercises_dir / self.stage_dir / f"{self.id}.py"
+        return allowed_imports(self.imports, self.requires, self.uses)
 
 
 class Card(Strict):
@@ -176,6 +158,14 @@ def get_lab(lab_id: str, root: Path | None = None) -> Lab:
 
 
 def get_exercise(exercise_id: str, root: Path | None = None) -> Exercise:
+    """The exercise `exercise_id`. Only its own folder is read and validated (with the syllabus and
+    the exercises it `uses`): `ldl check ID` should not parse the other hundred exercise.yaml files.
+    `load_exercises` reads and checks them all (ids unique, `uses` in curriculum order)."""
+    root = _root(root)
+    if re.fullmatch(ITEM_ID, exercise_id):
+        found = sorted(root.glob(f"stages/*/exercises/{exercise_id}/exercise.yaml"))
+        if len(found) == 1:
+            return _one_exercise(found[0], root)
     return _find(exercise_id, load_exercises(root), "exercise", "ldl exercises")
 
 
@@ -183,7 +173,7 @@ def clear_caches() -> None:
     """Forget everything loaded (tests that edit content files in place call this)."""
     from ldl.curriculum.syllabus import _load_syllabus
 
-    for cached in (_load_labs, _load_exercises, _load_cards, _load_syllabus):
+    for cached in (_load_labs, _load_exercises, _one_exercise, _load_cards, _load_syllabus):
         cached.cache_clear()
 
 
@@ -221,6 +211,17 @@ def _load_exercises(root: Path) -> tuple[Exercise, ...]:
     for position, exercise in enumerate(ordered):
         _check_uses(exercise, ordered[:position], ordered)
     return ordered
+
+
+@functools.cache
+def _one_exercise(path: Path, root: Path) -> Exercise:
+    exercise = _read_exercise(path, load_syllabus(root))
+    for used in exercise.uses:  # they exist in the same stage (their order: see `_check_uses`)
+        if not (path.parents[1] / used / "exercise.yaml").is_file():
+            raise ContentError(
+                f"{display(path)}: uses: `{used}` must be an earlier exercise of stage {exercise.stage_dir}."
+            )
+    return exercise
 
 
 def _check_uses(exercise: Exercise, earlier: tuple[Exercise, ...], every: tuple[Exercise, ...]) -> None:
@@ -273,6 +274,7 @@ def _read_lab(path: Path, syllabus: Syllabus) -> Lab:
         )
     stage_dir = path.parents[1].name
     _check_unit(lab.unit, stage_dir, syllabus, f"{display(path)}: jupyter.ldl.unit")
+    _check_goals(lab.goals, lab.unit, syllabus, f"{display(path)}: jupyter.ldl.goals")
     return lab.model_copy(update={"path": path, "stage_dir": stage_dir})
 
 
@@ -290,6 +292,7 @@ def _read_exercise(path: Path, syllabus: Syllabus) -> Exercise:
         )
     stage_dir = folder.parents[1].name
     _check_unit(exercise.unit, stage_dir, syllabus, f"{display(path)}: unit")
+    _check_goals(exercise.goals, exercise.unit, syllabus, f"{display(path)}: goals")
     return exercise.model_copy(update={"folder": folder, "stage_dir": stage_dir})
 
 
@@ -314,6 +317,21 @@ def _check_unit(unit_id: str, stage_dir: str, syllabus: Syllabus, where: str) ->
         raise ContentError(
             f"{where}: `{unit_id}` belongs to stage {stage.dir}, but the file is in {stage_dir}."
         )
+
+
+def _check_goals(goals: list[int], unit_id: str, syllabus: Syllabus, where: str) -> None:
+    """`goals` are 1-based numbers of the unit's `learning_goals`, each named once."""
+    promised = syllabus.unit(unit_id).learning_goals
+    numbered = "; ".join(f"{number}. {goal}" for number, goal in enumerate(promised, 1))
+    for goal in goals:
+        if not 1 <= goal <= len(promised):
+            raise ContentError(
+                f"{where}: {goal} is not a learning goal of `{unit_id}`, which has "
+                f"{len(promised)} (numbered 1 to {len(promised)}).",
+                hint=f"Its learning goals in stage.yaml: {numbered}",
+            )
+    if len(set(goals)) != len(goals):
+        raise ContentError(f"{where}: {goals} names a goal twice.", hint=f"Its learning goals: {numbered}")
 
 
 def _check_unique(items: list[Lab] | list[Exercise] | list[Card], kind: str) -> None:

@@ -32,7 +32,7 @@ class ContentError(LdlError):
 class Strict(pydantic.BaseModel):
     """Base of every content model: unknown keys are errors (they are usually typos)."""
 
-    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def display(path: Path) -> str:

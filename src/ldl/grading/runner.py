@@ -22,15 +22,21 @@ disk) becomes the verdict `grader_error`, which is never counted against the lea
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ldl.grading import lifecycle, os_sandbox, reference_cache, sandbox
 from ldl.grading.sandbox import ChildRun, Limits
 from ldl.grading.verdicts import CaseResult, GradeResult, GraderFault, Verdict, cap_text, render_feedback
+
+if TYPE_CHECKING:
+    from ldl.workspace import Workspace
 
 OUTPUT_SHOWN_BYTES = 4096
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]
@@ -79,15 +85,67 @@ class Job:
         }
 
 
-def grade(job: Job) -> GradeResult:
-    """Run both children concurrently and turn what they sent into a GradeResult."""
-    started = time.monotonic()
+Lookup = Callable[[str], "ExerciseLike"]
+
+
+class ExerciseLike(Protocol):
+    """What a job needs of an exercise: `ldl.curriculum.items.Exercise`, or the unvalidated
+    `ldl.curriculum.raw.RawExercise` of the early start."""
+
+    id: str
+    folder: Path
+    stage_dir: str
+    budget_seconds: float
+    memory_mb: int
+    requires: list
+    uses: list
+    guards: Any
+    forbid: list
+    solution_path: Path
+    checks_path: Path
+    mistakes_dir: Path
+    allowed_imports: list[str]
+
+
+def job_for(
+    exercise: ExerciseLike, learner_file: Path, lookup: Lookup, workspace: Workspace | None = None
+) -> Job:
+    """The grading job for `learner_file`, with the exercise's limits and what it `uses`."""
+    used = [lookup(used_id) for used_id in exercise.uses]
+    learner_dir = learner_file.parent.parent
+    uses = tuple(UsedExercise(u.id, u.solution_path, learner_dir / u.stage_dir / f"{u.id}.py") for u in used)
+    protected = [exercise.folder, *(u.folder for u in used)]
+    if workspace is not None:
+        protected.append(workspace.state_dir)
+    return Job(
+        exercise_id=exercise.id,
+        learner_file=learner_file,
+        solution_file=exercise.solution_path,
+        checks_file=exercise.checks_path,
+        limits=Limits(wall_seconds=exercise.budget_seconds, memory_mb=exercise.memory_mb),
+        mistakes_dir=exercise.mistakes_dir,
+        requires=tuple(exercise.requires),
+        uses=uses,
+        protected=tuple(protected),
+        guards=tuple(sorted(exercise.guards.settings().items())),
+        forbid=tuple((item.name, item.reason) for item in exercise.forbid),
+        imports=tuple(exercise.allowed_imports),
+    )
+
+
+def grade(job: Job, early: Started | None = None) -> GradeResult:
+    """Run both children concurrently and turn what they sent into a GradeResult. `early` is the
+    learner's child already started for this very job (`ldl.grading.early`), if there is one."""
+    started = time.monotonic() if early is None else early.since
     kind = os_sandbox.FENCE
     try:
         kind = os_sandbox.choice()
+        if early is not None and (early.job != job or early.kind != kind):
+            early.stop()  # started for something else: never grade with it
+            early = None
         if kind == os_sandbox.FENCE:  # the learner's code could reach files on disk: import first
             _load_judging_code()
-        reference, learner = _run_both(job, kind)
+        reference, learner = _run_both(job, kind, early)
         result = assemble(job, reference, learner)
     except lifecycle.GradingStopped as stopped:  # SIGTERM / SIGHUP: children and temp files are gone
         lifecycle.redeliver(stopped)
@@ -96,6 +154,9 @@ def grade(job: Job) -> GradeResult:
         result = _grader_error(job, f"{type(exc).__name__}: {exc}")
     except Exception:  # a bug in ldl: still ldl's fault, never the learner's
         result = _grader_error(job, traceback.format_exc())
+    finally:
+        if early is not None:
+            early.stop()  # a no-op once it has been joined and closed
     result.sandbox = kind
     result.duration_s = time.monotonic() - started
     result.feedback = render_feedback(result)
@@ -110,34 +171,77 @@ def _load_judging_code() -> None:
     from ldl.grading import cases, compare, diagnose  # noqa: F401
 
 
-def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
-    """The learner's child starts first; meanwhile the parent looks for a stored reference run and
-    starts the reference child only if there is none (or for the cases with a time budget)."""
+@dataclass
+class Started:
+    """A grading whose learner child is running: its run folder, the children's threads and what
+    they sent. `start` makes one; `_run_both` finishes it; `stop` ends it early (cancels the
+    children, waits for them, removes the run folder)."""
+
+    job: Job
+    kind: str
+    scratch: Path
+    reference_config: dict
+    starts: dict[str, tuple[dict, dict]]
+    folder: contextlib.ExitStack
+    since: float = field(default_factory=time.monotonic)
+    cancel: threading.Event = field(default_factory=threading.Event)
+    threads: dict[str, threading.Thread] = field(default_factory=dict)
+    runs: dict[str, ChildRun | BaseException] = field(default_factory=dict)
+
+    def launch(self, role: str) -> None:
+        def run() -> None:
+            config, options = self.starts[role]
+            workdir = self.scratch / role
+            try:
+                workdir.mkdir()
+                self.runs[role] = sandbox.run_child(config, self.job.limits, workdir, self.cancel, **options)
+            except BaseException as exc:  # noqa: B036 - re-raised in the calling thread (_run_both)
+                self.runs[role] = exc
+
+        self.threads[role] = threading.Thread(target=run, name=f"ldl-grading-{role}", daemon=True)
+        self.threads[role].start()
+
+    def join(self) -> None:
+        for thread in self.threads.values():
+            thread.join()
+
+    def stop(self) -> None:
+        self.cancel.set()
+        self.join()
+        self.folder.close()
+
+
+def start(job: Job, kind: str) -> Started:
+    """Make the run folder and start the learner's child (the reference child waits for `_run_both`,
+    which knows whether a stored reference run makes it unnecessary)."""
     job.limits.validate()
     for path in (job.checks_file, job.solution_file):
         if not path.is_file():
             raise GraderFault(f"{path} is missing")
-    reference_config = _reference_config(job)
+    folder = contextlib.ExitStack()
+    scratch = folder.enter_context(lifecycle.run_folder())
+    try:
+        reference_config = _reference_config(job)
+        starts = _starts(job, kind, scratch, reference_config)
+        started = Started(job, kind, scratch, reference_config, starts, folder)
+        started.launch("learner")
+    except BaseException:
+        folder.close()
+        raise
+    return started
+
+
+def _run_both(job: Job, kind: str, early: Started | None = None) -> tuple[ChildRun, ChildRun]:
+    """The learner's child starts first (or has started already: `early`); meanwhile the parent
+    looks for a stored reference run and starts the reference child only if there is none (or for
+    the cases with a time budget)."""
     stored: list[dict] | None = None
     timed: list[int] = []
     cache_key = None
-    with lifecycle.signals_stop_grading(), lifecycle.run_folder() as scratch:
-        starts = _starts(job, kind, scratch, reference_config)
-        runs: dict[str, ChildRun | BaseException] = {}
-        cancel = threading.Event()
-
-        def run(role: str) -> None:
-            config, options = starts[role]
-            workdir = scratch / role
-            try:
-                workdir.mkdir()
-                runs[role] = sandbox.run_child(config, job.limits, workdir, cancel, **options)
-            except BaseException as exc:  # noqa: B036 - re-raised in the calling thread below
-                runs[role] = exc
-
-        threads = [threading.Thread(target=run, args=("learner",))]
-        threads[0].start()
+    with lifecycle.signals_stop_grading():
+        grading = early or start(job, kind)
         try:
+            reference_config = grading.reference_config
             if not job.record_signatures:
                 try:
                     cache_key = reference_cache.key(job, reference_config)
@@ -148,17 +252,16 @@ def _run_both(job: Job, kind: str) -> tuple[ChildRun, ChildRun]:
                 timed = reference_cache.timed_cases(stored)
                 reference_config.update(only_cases=timed, mistakes={})
             if not stored or timed:
-                threads.append(threading.Thread(target=run, args=("reference",)))
-                threads[-1].start()
+                grading.launch("reference")
             if kind == os_sandbox.BUBBLEWRAP:  # the children cannot reach the parent's files: import now
                 _load_judging_code()
-            for thread in threads:
-                thread.join()
+            grading.join()
         except BaseException:  # Ctrl-C, SIGTERM, SIGHUP: stop both children at once, then propagate
-            cancel.set()
-            for thread in threads:
-                thread.join()
+            grading.cancel.set()
             raise
+        finally:
+            grading.stop()  # joins the children and removes the run folder
+    runs = grading.runs
     for value in runs.values():
         if isinstance(value, BaseException):
             raise value

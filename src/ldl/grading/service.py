@@ -10,15 +10,15 @@ The progress store is passed in (anything with the `ProgressStore` methods), so 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from ldl.curriculum.items import Exercise
 from ldl.errors import LdlError, require_full_install
-from ldl.grading.runner import Job, UsedExercise, grade
-from ldl.grading.sandbox import Limits
+from ldl.grading import early
+from ldl.grading.runner import Lookup, grade, job_for
 from ldl.grading.verdicts import GradeResult, Verdict
 from ldl.workspace import Workspace
 
@@ -34,35 +34,6 @@ class Store(Protocol):
     def hints_used(self, exercise_id: str) -> int: ...
     def record_give_up(self, exercise_id: str) -> str: ...
     def gave_up(self, exercise_id: str) -> bool: ...
-
-
-Lookup = Callable[[str], Exercise]
-
-
-def job_for(
-    exercise: Exercise, learner_file: Path, lookup: Lookup, workspace: Workspace | None = None
-) -> Job:
-    """The grading job for `learner_file`, with the exercise's limits and what it `uses`."""
-    used = [lookup(used_id) for used_id in exercise.uses]
-    learner_dir = learner_file.parent.parent
-    uses = tuple(UsedExercise(u.id, u.solution_path, learner_dir / u.stage_dir / f"{u.id}.py") for u in used)
-    protected = [exercise.folder, *(u.folder for u in used)]
-    if workspace is not None:
-        protected.append(workspace.state_dir)
-    return Job(
-        exercise_id=exercise.id,
-        learner_file=learner_file,
-        solution_file=exercise.solution_path,
-        checks_file=exercise.checks_path,
-        limits=Limits(wall_seconds=exercise.budget_seconds, memory_mb=exercise.memory_mb),
-        mistakes_dir=exercise.mistakes_dir,
-        requires=tuple(exercise.requires),
-        uses=uses,
-        protected=tuple(protected),
-        guards=tuple(exercise.guards.settings().items()),
-        forbid=tuple((item.name, item.reason) for item in exercise.forbid),
-        imports=tuple(exercise.allowed_imports),
-    )
 
 
 def ensure_learner_file(exercise: Exercise, workspace: Workspace) -> Path:
@@ -87,7 +58,8 @@ def check(exercise: Exercise, workspace: Workspace, store: Store, lookup: Lookup
     """Grade the learner's file and record the attempt (ldl's own faults are not recorded)."""
     require_full_install(f"The exercise {exercise.id}", exercise.requires)  # a light install: no torch
     path = ensure_learner_file(exercise, workspace)
-    result = grade(job_for(exercise, path, lookup, workspace))
+    job = job_for(exercise, path, lookup, workspace)
+    result = grade(job, early.take(job))
     recorded = result.verdict.counts_as_attempt
     if recorded:
         store.record_attempt(exercise.id, result.verdict.value, result.duration_s, feedback_digest(result))
