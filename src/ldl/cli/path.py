@@ -265,8 +265,15 @@ def render_unit(detail: UnitDetail) -> None:
     common.console.print(
         f"Status: {detail.status.replace('_', ' ')}\n{escape(detail.summary)}\n\n[bold]You will be able to[/]"
     )
-    for goal in detail.learning_goals:
-        common.console.print(f"  • {escape(goal)}")
+    titles = {item.id: item for item in detail.items}
+    for goal in detail.coverage:
+        common.console.print(f"  {goal.number}. {escape(goal.text)}")
+        for item_id in goal.taught_by:
+            common.console.print(f"     [dim]↳ {titles[item_id].kind}:[/] {escape(titles[item_id].title)}")
+        if goal.capstone:
+            common.console.print("     [dim]↳ your capstone project (`ldl capstone check` marks it)[/]")
+        elif not goal.taught_by:
+            common.console.print("     [dim]↳ the recommended resources below[/]")
     if detail.items:
         common.console.print("[bold]Labs and exercises[/]")
         for item in detail.items:

@@ -11,6 +11,7 @@
 #     title: Recommending movies with collaborative filtering
 #     unit: practical.recommenders
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 50
 #     tour: true
 #     fast_timeout: 120

@@ -11,6 +11,7 @@
 #     title: A language model that writes Shakespeare (badly, then better)
 #     unit: practical.text-generation
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 45
 #     tour: true
 #     fast_timeout: 150

@@ -11,6 +11,7 @@
 #     title: "Calculus: derivatives, gradients and gradient descent"
 #     unit: math.calculus
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 60

@@ -11,6 +11,7 @@
 #     title: "Computational linear algebra: floating point, SVD, PCA, NMF and power iteration"
 #     unit: math.computational-linear-algebra
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 90
 #     tour: false
 #     fast_timeout: 90

@@ -11,6 +11,7 @@
 #     title: "Linear algebra: vectors and matrices as data and as maps"
 #     unit: math.linear-algebra
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     tour: false
 #     fast_timeout: 60

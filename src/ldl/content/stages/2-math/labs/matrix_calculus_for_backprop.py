@@ -11,6 +11,7 @@
 #     title: "Matrix calculus: the derivatives backpropagation is made of"
 #     unit: math.matrix-calculus
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 75
 #     tour: true
 #     fast_timeout: 60

@@ -11,6 +11,7 @@
 #     title: "Probability: from random variables to the cross-entropy loss"
 #     unit: math.probability
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     tour: false
 #     fast_timeout: 60

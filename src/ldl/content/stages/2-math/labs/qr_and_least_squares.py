@@ -11,6 +11,7 @@
 #     title: "QR and least squares: three ways to orthogonalise, and why the normal equations lose"
 #     unit: math.computational-linear-algebra
 #     order: 2
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     tour: false
 #     fast_timeout: 60

@@ -11,6 +11,7 @@
 #     title: "Attention: queries, keys, values, and a transformer that learns where to look"
 #     unit: deep-dive.attention
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     fast_timeout: 120
 # ---

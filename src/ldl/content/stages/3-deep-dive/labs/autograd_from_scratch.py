@@ -11,6 +11,7 @@
 #     title: "From derivative to autograd"
 #     unit: deep-dive.autograd
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     fast_timeout: 60
 # ---

@@ -11,6 +11,7 @@
 #     title: "Convolutional networks, from a filter to 90%"
 #     unit: deep-dive.cnn
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 75
 #     tour: true
 #     fast_timeout: 120

@@ -11,6 +11,7 @@
 #     title: "Generative models: a VAE and a GAN on Fashion-MNIST"
 #     unit: deep-dive.generative-models
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 90
 #     tour: false
 #     fast_timeout: 300

@@ -11,6 +11,7 @@
 #     title: "Why initialisation and normalisation matter"
 #     unit: deep-dive.init-and-normalisation
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 50
 #     fast_timeout: 90
 # ---

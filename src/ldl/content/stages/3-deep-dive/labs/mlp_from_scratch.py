@@ -11,6 +11,7 @@
 #     title: "Building an MLP on your own engine"
 #     unit: deep-dive.mlp
 #     order: 1
+#     goals: [1, 2]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 90

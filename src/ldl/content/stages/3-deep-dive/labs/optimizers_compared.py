@@ -11,6 +11,7 @@
 #     title: "Optimisers compared: SGD, momentum, RMSProp, Adam and the learning rate"
 #     unit: deep-dive.optimizers
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 50
 #     fast_timeout: 120
 # ---

@@ -11,6 +11,7 @@
 #     title: "Sequence models: a character-level RNN and LSTM on Shakespeare"
 #     unit: deep-dive.sequence-models
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 75
 #     fast_timeout: 150
 # ---

@@ -11,6 +11,7 @@
 #     title: "The training loop, done properly: callbacks, early stopping, exact resume"
 #     unit: deep-dive.training-loop
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 45
 #     fast_timeout: 90
 # ---

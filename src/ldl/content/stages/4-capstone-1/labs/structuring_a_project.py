@@ -11,6 +11,7 @@
 #     title: "Structuring an ML project: baselines, splits, leakage, error analysis, ablations"
 #     unit: capstone-1.build
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 60
 #     tour: false
 #     fast_timeout: 240

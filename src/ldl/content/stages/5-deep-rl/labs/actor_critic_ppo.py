@@ -11,6 +11,7 @@
 #     title: "From A2C to PPO: GAE's bias and variance, the clipped objective, PPO on CartPole"
 #     unit: deep-rl.ppo
 #     order: 1
+#     goals: [1, 2, 3]
 #     minutes: 90
 #     tour: true
 #     fast_timeout: 420

@@ -11,6 +11,7 @@
 #     title: "AlphaZero on tic-tac-toe: watch it learn"
 #     unit: deep-rl.alphazero
 #     order: 2
+#     goals: [3, 4]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 300

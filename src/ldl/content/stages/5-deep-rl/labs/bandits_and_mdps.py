@@ -11,6 +11,7 @@
 #     title: "Bandits and MDPs: exploration, reward and return"
 #     unit: deep-rl.tabular
 #     order: 1
+#     goals: [1, 3]
 #     minutes: 45
 #     tour: true
 #     fast_timeout: 90

@@ -11,6 +11,7 @@
 #     title: "DQN on pixels: Atari preprocessing step by step, and what a replay buffer costs"
 #     unit: deep-rl.dqn
 #     order: 5
+#     goals: [2]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 420

@@ -11,6 +11,7 @@
 #     title: "Dynamic programming: planning with a model of the world"
 #     unit: deep-rl.tabular
 #     order: 2
+#     goals: [1, 2]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 120

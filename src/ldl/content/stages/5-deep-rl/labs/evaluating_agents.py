@@ -11,6 +11,7 @@
 #     title: "Evaluating an RL agent honestly: seeds, intervals and the interquartile mean"
 #     unit: deep-rl.ppo
 #     order: 9
+#     goals: [3]
 #     minutes: 45
 #     tour: true
 #     fast_timeout: 150

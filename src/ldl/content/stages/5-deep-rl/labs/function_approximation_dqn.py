@@ -11,6 +11,7 @@
 #     title: "From a Q-table to a network: the deadly triad, replay and target networks"
 #     unit: deep-rl.dqn
 #     order: 1
+#     goals: [1, 3]
 #     minutes: 75
 #     tour: true
 #     fast_timeout: 420

@@ -11,6 +11,7 @@
 #     title: "From minimax to Monte Carlo tree search"
 #     unit: deep-rl.alphazero
 #     order: 1
+#     goals: [1, 2]
 #     minutes: 60
 #     tour: true
 #     fast_timeout: 120

