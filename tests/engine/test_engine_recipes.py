@@ -40,7 +40,8 @@ def load_entry(name: str):
 def test_runs_yaml_entries_point_at_documented_configs():
     entries = yaml.safe_load(RUNS_YAML.read_text())
     assert {e["name"] for e in entries} == {
-        f"deep-dive.{n}" for n in ("mlp", "cnn", "resnet", "char-lstm", "transformer", "lr-find")
+        f"deep-dive.{n}"
+        for n in ("mlp", "cnn", "resnet", "char-lstm", "transformer", "lr-find", "word2vec", "seq2seq")
     }
     for entry in entries:
         train, config = load_entry(entry["name"])
@@ -133,14 +134,16 @@ def test_lr_finder_suggests_a_rate_inside_the_sweep(tmp_path):
 
 
 @pytest.mark.slow
-def test_full_resnet_beats_the_plain_cnn(tmp_path):
-    """docs/engine.md's claim, measured in one run: the residual network with augmentation ends with a
-    higher test accuracy than the plain CNN (about an hour and a half on a busy 2-core machine)."""
-    scores = {}
-    for name in ("deep-dive.cnn", "deep-dive.resnet"):
-        train, config = load_entry(name)
-        scores[name] = train(config(), root=tmp_path).metrics["test_accuracy"]
-    assert scores["deep-dive.resnet"] > scores["deep-dive.cnn"], scores
+def test_full_resnet_beats_the_plain_cnn_trained_as_long(tmp_path):
+    """Issue 15's target, measured fairly in one run: the residual network with augmentation ends with
+    a higher test accuracy than the plain CNN trained for the same number of epochs (about an hour
+    and a half on a 2-core machine). Not met on 2026-11-30: 91.7% against 92.65% (docs/engine.md)."""
+    train, config = load_entry("deep-dive.resnet")
+    resnet = config()
+    resnet_score = train(resnet, root=tmp_path).metrics["test_accuracy"]
+    train, config = load_entry("deep-dive.cnn")
+    cnn_score = train(config(num_epochs=resnet.num_epochs), root=tmp_path).metrics["test_accuracy"]
+    assert resnet_score > cnn_score, (resnet_score, cnn_score)
 
 
 @pytest.mark.slow

@@ -35,8 +35,17 @@ ENGINE_RUNS = {  # name: a step to interrupt at (fast mode)
     "deep-dive.char-lstm": 4,
     "deep-dive.transformer": 4,
     "deep-dive.lr-find": 12,
+    "deep-dive.resnet": 4,
+    "deep-dive.word2vec": 50,
+    "deep-dive.seq2seq": 4,
 }
-FASTAI_RUNS = {"practical.vision": 20, "practical.collab": 20, "practical.text": 50}
+FASTAI_RUNS = {
+    "practical.vision": 20,
+    "practical.collab": 20,
+    "practical.text": 50,
+    "practical.tabular": 5,
+    "practical.ulmfit": 5,
+}
 
 
 def ldl_run(args: list[str], root: Path, interrupt_at: int | None = None) -> tuple[int, dict, str]:

@@ -7,9 +7,10 @@
 
 Beside the plain CNN (`deep-dive.cnn`, two convolutions and a 3,136 x 128 dense layer: 421k
 parameters), this network has five convolutions in two residual blocks, batch normalisation and a
-global-average-pooling head: about 77k parameters. Training images are shifted by up to 2 pixels
-and mirrored (`ShiftAndFlip`). Target: beat the plain CNN's test accuracy. Measured so far (docs/engine.md):
-89.4% after 4 epochs against the CNN's 91.5%, so not yet.
+global-average-pooling head: about 77k parameters. Training images are shifted by up to 1 pixel
+and mirrored (`ShiftAndFlip`). Target: beat the plain CNN's test accuracy. Measured (docs/engine.md):
+91.7% after 8 epochs: above the CNN's 4-epoch reference run (91.5%) but below the CNN trained for 8
+epochs too (92.65%), so not met yet. 4 epochs with 2-pixel shifts gave 89.4%.
 
     from ldl.engine.recipes import resnet
     result = resnet.train(resnet.Config(fast=True))
@@ -37,7 +38,7 @@ class Config:
     """Channels of the stem and first block, and of the second (downsampling) block."""
     augment: bool = True
     """Shift training images by up to `max_shift` pixels and mirror half of them."""
-    max_shift: int = 2
+    max_shift: int = 1
     """Largest shift, in pixels, of the augmentation."""
     batch_size: int = 128
     """Images per optimizer step."""
@@ -45,8 +46,8 @@ class Config:
     """Peak learning rate of the one-cycle schedule (AdamW)."""
     weight_decay: float = 1e-4
     """AdamW's decoupled weight decay."""
-    num_epochs: int = 4
-    """Passes over the 60,000 training images."""
+    num_epochs: int = 8
+    """Passes over the 60,000 training images (augmented data needs more of them than the plain CNN's 4)."""
     num_threads: int | None = 1
     """BLAS threads for numpy (None: all cores; one is fastest on a busy machine)."""
     fast: bool = False
