@@ -2,7 +2,7 @@
 floor matters and the answer is an int), im2col's layout (with stride and padding, a rectangular
 kernel, integer and float32 images keeping their dtype), and conv2d with strides, padding, a 1x1
 kernel, a kernel as large as the image, a 1x1 image with padding, no bias, a batch of one, and
-against a direct loop; last, im2col of a 400x400 image within 5x the reference's time (the statement
+against a direct loop; last, im2col of a 700x700 image within 5x the reference's time (the statement
 asks for a loop over kernel offsets, not over the 160,000 output positions)."""
 
 import numpy as np
@@ -33,7 +33,7 @@ def matches_direct(module, seed, stride, padding):
 
 
 def im2col_summary(module, x, kernel_h, kernel_w):
-    """A big im2col, timed; only a summary travels back (the whole array is 11 MB)."""
+    """A big im2col, timed; only a summary travels back (the whole array is 35 MB)."""
     cols = module.im2col(x, kernel_h, kernel_w)
     return {"shape": list(np.shape(cols)), "column_sums": cols.sum(axis=0), "every_997th_row": cols[::997]}
 
@@ -45,7 +45,7 @@ def cases():
     w, b = rng.normal(size=(4, 3, 3, 3)), rng.normal(size=4)
     whole = rng.normal(size=(4, 3, 6, 5))
     ints = np.arange(30).reshape(1, 2, 3, 5)
-    big = rng.normal(size=(1, 1, 400, 400))
+    big = rng.normal(size=(1, 1, 700, 700))
     return [
         Case("output size 28, kernel 3, stride 1, padding 1", call="output_size", args=(28, 3, 1, 1)),
         Case("output size 7, kernel 3, stride 2, padding 0", call="output_size", args=(7, 3, 2, 0)),
@@ -79,7 +79,7 @@ def cases():
         ),
         Case("conv2d, a batch of one", call="conv2d", args=(x[:1], w, b, 1, 1)),
         Case(
-            "im2col of a 400x400 image, vectorised (within 5x the reference's time)",
+            "im2col of a 700x700 image, vectorised (within 5x the reference's time)",
             probe="im2col_summary",
             args=(big, 3, 3),
             time_factor=5.0,

@@ -1,5 +1,5 @@
-"""Your ratings are right, but you score the items one at a time in a Python loop. With 100,000
-items that is 100,000 trips through the interpreter where one matrix-vector product does them all:
+"""Your ratings are right, but you score the items one at a time in a Python loop. With 400,000
+items that is 400,000 trips through the interpreter where one matrix-vector product does them all:
 `raw = item_vectors @ user_vector + user_bias + item_biases`, then the sigmoid on the whole (M,)
 array."""
 
