@@ -1,7 +1,7 @@
 """Seeding, device choice, batch order and config overrides."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -95,11 +95,31 @@ def test_overrides_are_converted_to_each_fields_type():
     assert apply_overrides(Config(), ["device=cuda"]).device == "cuda"
 
 
+@dataclass
+class ShapeConfig:
+    channels: tuple[int, int] = (32, 64)
+    opponents: list[str] = field(default_factory=lambda: ["random"])
+    sizes: tuple[float, ...] = (1.0,)
+
+
+def test_sequences_are_set_with_commas_or_brackets():
+    sets = ["channels=32,128", "opponents=[random, alphabeta-2]", "sizes=(0.5,2)"]
+    config = apply_overrides(ShapeConfig(), sets)
+    assert config.channels == (32, 128) and isinstance(config.channels, tuple)
+    assert config.opponents == ["random", "alphabeta-2"]
+    assert config.sizes == (0.5, 2.0)
+    assert apply_overrides(ShapeConfig(), ["opponents=[]"]).opponents == []
+    with pytest.raises(LdlError, match="takes 2 comma-separated values"):
+        apply_overrides(ShapeConfig(), ["channels=32"])
+    with pytest.raises(LdlError, match="channels must be an integer"):
+        apply_overrides(ShapeConfig(), ["channels=32,wide"])
+
+
 @pytest.mark.parametrize(
     "override, message",
     [
         ("momentum=0.9", "Valid fields: lr, num_epochs, fast, device, optimizer, data_dir"),
-        ("lr=fast", "lr must be a float"),
+        ("lr=fast", "lr must be a number"),
         ("fast=maybe", "true or false"),
         ("optimizer=rmsprop", "one of sgd, adam"),
         ("lr", "field=value"),

@@ -65,6 +65,9 @@ def describe_config_diff(saved: dict[str, Any], current: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
+_TYPE_NAMES = {"int": "an integer", "float": "a number", "str": "a string", "Path": "a path"}
+
+
 def _convert(text: str, annotation: Any, field: str) -> Any:
     """Convert the command-line string `text` to the type `annotation` of `field`."""
     origin = typing.get_origin(annotation)
@@ -88,8 +91,31 @@ def _convert(text: str, annotation: Any, field: str) -> Any:
         try:
             return annotation(text)
         except ValueError:
-            raise LdlError(f"{field} must be a {annotation.__name__}; got {text!r}.") from None
+            name = _TYPE_NAMES[annotation.__name__]
+            raise LdlError(f"{field} must be {name}; got {text!r}.") from None
+    if origin in (tuple, list):
+        return _convert_sequence(text, annotation, field)
     raise LdlError(f"{field} has type {annotation}, which --set cannot convert yet.")
+
+
+def _convert_sequence(text: str, annotation: Any, field: str) -> Any:
+    """`32,128` or `[32, 128]` -> a tuple or list of the element type (tuple[int, int], list[str], ...)."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    inner = text.strip()
+    if inner[:1] in "[(" and inner[-1:] in "])":
+        inner = inner[1:-1]
+    parts = [part.strip().strip("'\"") for part in inner.split(",")] if inner.strip() else []
+    if origin is tuple and args and args[-1] is not Ellipsis:
+        if len(parts) != len(args):
+            raise LdlError(
+                f"{field} takes {len(args)} comma-separated values (e.g. --set {field}="
+                f"{','.join(['1'] * len(args))}); got {text!r}."
+            )
+        kinds = args
+    else:
+        kinds = (args[0] if args else str,) * len(parts)
+    values = [_convert(part, kind, field) for part, kind in zip(parts, kinds)]
+    return tuple(values) if origin is tuple else values
 
 
 def apply_overrides(config: Any, overrides: list[str]) -> Any:
