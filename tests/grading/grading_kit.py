@@ -104,7 +104,10 @@ def make_job(
 
 
 SESSION_VARIABLE = "LDL_GRADING_TEST_SESSION"
-SESSION = os.environ.setdefault(SESSION_VARIABLE, uuid.uuid4().hex)  # inherited by our sandboxes only
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")  # under pytest-xdist, each worker its own session
+if not os.environ.get(SESSION_VARIABLE, "").endswith(f"-{_WORKER}"):
+    os.environ[SESSION_VARIABLE] = f"{uuid.uuid4().hex}-{_WORKER}"
+SESSION = os.environ[SESSION_VARIABLE]  # inherited by our sandboxes only
 
 
 def sandbox_processes() -> list[psutil.Process]:

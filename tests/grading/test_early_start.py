@@ -164,3 +164,34 @@ def test_ldl_check_end_to_end_same_verdict_with_and_without_the_head_start(works
         [sys.executable, "-m", "ldl", "check", "stable_softmax"], capture_output=True, text=True, timeout=120
     )
     assert failed.returncode == 1 and "FAIL" in failed.stdout
+
+
+def test_ldl_check_grades_from_the_raw_reading_without_the_content_models(workspace):
+    """`ldl check ID` never imports pydantic or the content models (a tenth of a second on every
+    check): the raw reading is enough, and the test above proves it gives the validated job."""
+    _solve(workspace, "logsumexp")
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ldl", "check", "logsumexp"],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and "PASS logsumexp" in done.stdout, done.stdout + done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if "|" in line}
+    assert "ldl.grading.runner" in imported  # the import log is the real one
+    assert not {"pydantic", "ldl.curriculum.items", "ldl.curriculum.loading"} & imported
+
+
+def test_the_check_falls_back_to_the_validated_model_for_its_errors(workspace):
+    from ldl.cli.exercises import grading_exercise
+    from ldl.curriculum.loading import ContentError
+    from ldl.curriculum.raw import RawExercise
+    from ldl.errors import LdlError
+
+    assert isinstance(grading_exercise("logsumexp"), RawExercise)
+    with pytest.raises((LdlError, ContentError), match="no exercise `logsumexpp`") as error:
+        grading_exercise("logsumexpp")  # unknown: the validated loader's message, with a suggestion
+    assert "Did you mean `logsumexp`" in str(getattr(error.value, "hint", "")) + str(error.value)
+    failed = subprocess.run(
+        [sys.executable, "-m", "ldl", "check", "logsumexpp"], capture_output=True, text=True, timeout=120
+    )
+    assert failed.returncode != 0 and "Did you mean `logsumexp`" in failed.stdout + failed.stderr
+    assert "Traceback" not in failed.stdout + failed.stderr

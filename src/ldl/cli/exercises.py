@@ -28,6 +28,7 @@ from ldl.cli import common
 if TYPE_CHECKING:
     from ldl.cli.statement import ShowResult
     from ldl.curriculum.items import Exercise
+    from ldl.curriculum.raw import RawExercise
     from ldl.grading.service import ExerciseStatus, HintResult, SolutionResult
     from ldl.grading.verdicts import GradeResult
     from ldl.progress.store import ProgressStore
@@ -107,12 +108,11 @@ class _HashingStore:
         return getattr(self._store, name)
 
 
-def graded_files_hash(exercise: Exercise, learner_file: Path) -> str:
+def graded_files_hash(exercise: Exercise | RawExercise, learner_file: Path) -> str:
     """A hash of the learner's file and of the earlier exercise files it may import (`uses`)."""
-    from ldl.curriculum.items import get_exercise
-
     folder = learner_file.parent.parent
-    files = [learner_file, *(folder / u.stage_dir / f"{u.id}.py" for u in map(get_exercise, exercise.uses))]
+    used = map(grading_exercise, exercise.uses)
+    files = [learner_file, *(folder / u.stage_dir / f"{u.id}.py" for u in used)]
     digest = hashlib.sha256()
     for path in files:
         content = path.read_bytes() if path.is_file() else b"<missing>"
@@ -120,7 +120,7 @@ def graded_files_hash(exercise: Exercise, learner_file: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def prepare_files(exercise: Exercise, workspace: Workspace) -> Path:
+def prepare_files(exercise: Exercise | RawExercise, workspace: Workspace) -> Path:
     """The learner's file (from the starter when missing) and the statement beside it."""
     from ldl.curriculum.starters import exercise_starter, sync_statement
     from ldl.workspace import write_new
@@ -131,13 +131,27 @@ def prepare_files(exercise: Exercise, workspace: Workspace) -> Path:
     return path
 
 
-def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> CheckReport:
+def grading_exercise(exercise_id: str) -> Exercise | RawExercise:
+    """The exercise as the grader needs it: read straight from its exercise.yaml when that reading
+    is sound (no content models to import: a tenth of a second saved on every `ldl check`; the
+    content tests prove both readings give the same grading job for every exercise), else the
+    validated model, whose loading explains what is wrong (an unknown id, a broken file)."""
+    from ldl.curriculum.raw import read_exercise
+
+    raw = read_exercise(exercise_id)
+    if raw is not None and all(read_exercise(used) is not None for used in raw.uses):
+        return raw
     from ldl.curriculum.items import get_exercise
+
+    return get_exercise(exercise_id)
+
+
+def check_once(exercise_id: str | None, workspace: Workspace, store: ProgressStore) -> CheckReport:
     from ldl.grading import service
 
-    exercise = _exercise(exercise_id, workspace, store)
+    exercise = grading_exercise(exercise_id) if exercise_id else current_exercise(workspace, store)
     tagged = _HashingStore(store, graded_files_hash(exercise, prepare_files(exercise, workspace)))
-    result = service.check(exercise, workspace, tagged, get_exercise)  # type: ignore[arg-type]
+    result = service.check(exercise, workspace, tagged, grading_exercise)  # type: ignore[arg-type]
     recorded = result.recorded and tagged.counted
     return CheckReport(
         result.grade, result.learner_file, recorded, unchanged=result.recorded and not recorded

@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+from typing import TYPE_CHECKING
 
-from ldl.curriculum.items import Exercise
-from ldl.curriculum.path import Curriculum
-from ldl.curriculum.syllabus import Stage
 from ldl.workspace import StarterFile, Workspace, write_new
+
+if TYPE_CHECKING:  # annotations only: `ldl check` writes a statement without loading the content models
+    from ldl.curriculum.path import Curriculum
+    from ldl.curriculum.raw import ExerciseFiles as Exercise
+    from ldl.curriculum.syllabus import Stage
 
 WORKSPACE_README = """\
 # My ldl workspace

@@ -13,14 +13,16 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ldl.curriculum.items import Exercise
 from ldl.errors import LdlError, require_full_install
 from ldl.grading import early
 from ldl.grading.runner import Lookup, grade, job_for
 from ldl.grading.verdicts import GradeResult, Verdict
 from ldl.workspace import Workspace
+
+if TYPE_CHECKING:  # `ldl check` grades without importing the content models (see ldl.curriculum.raw)
+    from ldl.curriculum.items import Exercise
 
 
 class Store(Protocol):
