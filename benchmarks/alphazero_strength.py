@@ -10,7 +10,8 @@ perfect Connect Four solver (bitbully), all measured in the same run.
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
 `accuracy` is the share of 1,000 fixed solver-labelled positions (oracle.labelled_positions, seed
-2024) where the move is optimal, for the raw policy, the agent with search, and pure MCTS.
+2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
+score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
 `elo` is a round robin (each pair plays --games games, colours alternating) fitted by Bradley-Terry.
 Everything prints JSON lines; `--out FILE` also writes them to a file. Agents play with 1 thread.
 """
@@ -114,6 +115,7 @@ def matches(args) -> None:
 
 def accuracy(args) -> None:
     """Share of solver-labelled positions where each player's move is optimal."""
+    from ldl.rl.search.arena import RandomPlayer
     from ldl.rl.search.mcts import MCTSPlayer
     from ldl.rl.search.oracle import labelled_positions
 
@@ -122,19 +124,22 @@ def accuracy(args) -> None:
         "policy (no search)": agent(args.agent, 0),
         f"alphazero-{args.simulations}": agent(args.agent, args.simulations),
         f"mcts-{args.simulations} (rollouts)": MCTSPlayer(args.simulations, seed=7),
+        "random (the floor)": RandomPlayer(seed=7),
     }
     from ldl.rl.games import ConnectFour
 
     game = ConnectFour()
     for name, player in players.items():
         started = time.perf_counter()
-        hits = [positions.optimal[i, player(game, s)] for i, s in enumerate(positions.states)]
+        moves = [player(game, s) for s in positions.states]
+        index = np.arange(len(moves))
         emit(
             {
                 "benchmark": "accuracy",
                 "player": name,
-                "positions": len(hits),
-                "optimal_share": float(np.mean(hits)),
+                "positions": len(moves),
+                "optimal_share": float(np.mean(positions.optimal[index, moves])),
+                "fastest_share": float(np.mean(positions.fastest[index, moves])),
                 "seconds": time.perf_counter() - started,
             },
             args.out,

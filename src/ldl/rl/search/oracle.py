@@ -2,8 +2,11 @@
 books, PyPI `bitbully` + `bitbully-databases`) scores every move of a position exactly.
 
 Its score of a move is positive when the player to move wins after it, zero for a draw, negative for
-a loss; the larger, the sooner the win (or the later the loss). A move is *optimal* when its score
-is the best available. Used by benchmarks/alphazero_strength.py and the tests only.
+a loss; the larger, the sooner the win (or the later the loss). A move is *optimal* when it keeps the
+best achievable result (a won position stays won, a drawn one drawn: the game-theoretic value, the
+usual meaning of "solver-optimal"), and *fastest* when its score is the best available (the quickest
+win, the longest defence), a stricter test reported beside it. Used by
+benchmarks/alphazero_strength.py, the training run's evaluations and the tests.
 """
 
 from __future__ import annotations
@@ -56,7 +59,13 @@ class PerfectConnectFour:
         return out
 
     def optimal_actions(self, state: GameState) -> np.ndarray:
-        """(7,) bool: the moves that keep the best achievable result."""
+        """(7,) bool: the moves that keep the best achievable result (win, draw or loss)."""
+        scores = self.scores(state)
+        with np.errstate(invalid="ignore"):
+            return np.sign(scores) == np.sign(np.nanmax(scores))
+
+    def fastest_actions(self, state: GameState) -> np.ndarray:
+        """(7,) bool: the moves with the best exact score (the quickest win, the longest defence)."""
         scores = self.scores(state)
         return scores == np.nanmax(scores)
 
@@ -79,21 +88,23 @@ class PerfectPlayer:
 
 @dataclass
 class LabelledPositions:
-    """Positions and the set of optimal moves in each."""
+    """Positions and, in each, the optimal moves and the fastest ones (a subset)."""
 
     states: list[GameState]
     optimal: np.ndarray
-    """(num_positions, 7) bool."""
+    """(num_positions, 7) bool: the moves that keep the position's result."""
+    fastest: np.ndarray
+    """(num_positions, 7) bool: the moves with the best exact score."""
 
 
 def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: int = 4, max_plies: int = 24,
                        oracle: PerfectConnectFour | None = None) -> LabelledPositions:  # fmt: skip
     """A fixed set of positions from random games (a random length in [min_plies, max_plies]),
-    each unfinished and with at least one move that is NOT optimal (a real decision), labelled by
-    the solver. The same seed gives the same set."""
+    each unfinished and with at least one move that is NOT optimal (a real decision: some move
+    changes the result), labelled by the solver. The same seed gives the same set."""
     oracle = oracle or PerfectConnectFour()
     game, rng = ConnectFour(), np.random.default_rng(seed)
-    states, optimal, seen = [], [], set()
+    states, optimal, fastest, seen = [], [], [], set()
     while len(states) < num_positions:
         state = game.initial_state()
         for _ in range(int(rng.integers(min_plies, max_plies + 1))):
@@ -102,10 +113,13 @@ def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: i
                 break
         if game.winner(state) is not None or state.key() in seen:
             continue
-        best = oracle.optimal_actions(state)
-        if best.sum() == game.legal_actions(state).sum():
-            continue  # every move is as good: no decision to judge
+        scores = oracle.scores(state)
+        with np.errstate(invalid="ignore"):
+            keeps = np.sign(scores) == np.sign(np.nanmax(scores))
+        if keeps.sum() == game.legal_actions(state).sum():
+            continue  # every move keeps the result: no decision to judge
         seen.add(state.key())
         states.append(state)
-        optimal.append(best)
-    return LabelledPositions(states, np.array(optimal))
+        optimal.append(keeps)
+        fastest.append(scores == np.nanmax(scores))
+    return LabelledPositions(states, np.array(optimal), np.array(fastest))
