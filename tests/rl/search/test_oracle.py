@@ -93,4 +93,5 @@ def test_the_runs_evaluation_reports_both_accuracies_and_a_perfect_player_scores
         def __call__(self, game, state):
             return int(np.flatnonzero(oracle.fastest_actions(state))[0])
 
-    assert evaluation.solver_accuracy(Perfect(), 12) == {"solver_accuracy": 1.0, "solver_accuracy_fastest": 1.0}
+    perfect = evaluation.solver_accuracy(Perfect(), 12)
+    assert perfect == {"solver_accuracy": 1.0, "solver_accuracy_fastest": 1.0}
