@@ -72,3 +72,29 @@ def test_resume_is_exact(tmp_path):
 def test_cartpole_target_475():
     result = ppo.train(ppo.Config(seed=0, record_video=False))
     assert result.metrics["mean_return_20"] >= 475
+
+
+def test_the_update_makes_equal_minibatches_and_averages_its_diagnostics():
+    """103 valid steps (one autoreset step masked out) in 4 minibatches: 4 steps of 25-26 samples per
+    epoch, never a stray minibatch of 3; the diagnostics are means over every minibatch."""
+    config = ppo.Config(num_minibatches=4, update_epochs=3)
+    storage = RolloutStorage(26, 4, (4,))
+    rng = np.random.default_rng(0)
+    storage.observations[:] = rng.normal(size=storage.observations.shape)
+    storage.actions[:] = rng.integers(0, 2, size=(26, 4))
+    storage.log_probs[:] = np.log(0.5)
+    storage.valid[:] = True
+    storage.valid[7, 2] = False
+    advantages, returns = rng.normal(size=(26, 4)), rng.normal(size=(26, 4))
+    agent = ppo.make_agent(4, 2, 16)
+    sizes, steps = [], []
+    policy = agent.policy
+    agent.policy = lambda obs: sizes.append(len(obs)) or policy(obs)
+    optimizer = torch.optim.Adam(agent.parameters(), lr=1e-2)
+    step = optimizer.step
+    optimizer.step = lambda *a, **k: steps.append(1) or step(*a, **k)
+    stats = ppo.ppo_update(agent, optimizer, storage, advantages, returns, config, np.random.default_rng(1))
+    assert len(steps) == 12 and sorted(set(sizes)) == [25, 26] and sum(sizes) == 3 * 103
+    assert set(stats) == {"policy_loss", "value_loss", "entropy", "clip_fraction", "approx_kl"}
+    assert 0 < stats["clip_fraction"] < 1  # lr 1e-2 moves the policy past the clip within 12 steps
+    assert stats["approx_kl"] > 0

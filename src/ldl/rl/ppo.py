@@ -188,15 +188,17 @@ def ppo_update(agent, optimizer, storage: RolloutStorage, advantages, returns, c
         "returns": torch.as_tensor(returns.reshape(-1)[valid], dtype=torch.float32),
         "values": torch.as_tensor(storage.values.reshape(-1)[valid]),
     }
-    size = len(flat["actions"])
-    minibatch_size = max(1, size // config.num_minibatches)
+    size = len(flat["actions"])  # varies: autoreset steps are left out
+    stats: dict[str, list[float]] = {"policy_loss": [], "value_loss": [], "entropy": [], "clip_fraction": [],
+                                     "approx_kl": []}  # fmt: skip
     for _ in range(config.update_epochs):
-        order = rng.permutation(size)
-        for start in range(0, size, minibatch_size):
-            index = torch.as_tensor(order[start : start + minibatch_size])
+        # exactly num_minibatches near-equal parts (never a stray minibatch of a few steps at the end)
+        for part in np.array_split(rng.permutation(size), min(config.num_minibatches, size)):
+            index = torch.as_tensor(part)
             mb = {k: v[index] for k, v in flat.items()}
             dist = agent.policy(mb["obs"])
-            ratio = torch.exp(dist.log_prob(mb["actions"]) - mb["log_probs"])  # pi_new / pi_old, (B,)
+            log_ratio = dist.log_prob(mb["actions"]) - mb["log_probs"]
+            ratio = torch.exp(log_ratio)  # pi_new / pi_old, (B,)
             adv = mb["advantages"]
             if config.normalize_advantages and len(adv) > 1:
                 adv = (adv - adv.mean()) / (adv.std() + 1e-8)
@@ -216,9 +218,13 @@ def ppo_update(agent, optimizer, storage: RolloutStorage, advantages, returns, c
             loss.backward()
             torch.nn.utils.clip_grad_norm_(agent.parameters(), config.max_grad_norm)
             optimizer.step()
-    clip_fraction = ((ratio - 1).abs() > config.clip_coef).float().mean().item()
-    return {"policy_loss": policy_loss.item(), "value_loss": value_loss.item(), "entropy": entropy.item(),
-            "clip_fraction": clip_fraction}  # fmt: skip
+            with torch.no_grad():  # diagnostics, averaged over every minibatch of every epoch
+                stats["policy_loss"].append(policy_loss.item())
+                stats["value_loss"].append(value_loss.item())
+                stats["entropy"].append(entropy.item())
+                stats["clip_fraction"].append(((ratio - 1).abs() > config.clip_coef).float().mean().item())
+                stats["approx_kl"].append(((ratio - 1) - log_ratio).mean().item())  # Schulman's k3
+    return {name: float(np.mean(values)) for name, values in stats.items()}
 
 
 def train(

@@ -203,9 +203,11 @@ display(Image(filename=str(ppo_run.run_dir / "plots" / "metrics.png")))
 display(Image(filename=str(ppo_run.run_dir / "plots" / "agent.gif")))
 
 # %% [markdown]
-# `ppo.train` logs `clip_fraction` (how many samples hit the clip in the last minibatch) next to the
-# losses: it is a cheap alarm. Near 0 the clip never acts (the learning rate may be too small for
-# PPO to differ from A2C); far above 0.2-0.3 each update moves the policy a lot.
+# `ppo.train` logs `clip_fraction` (the share of samples whose ratio left $[1-\epsilon, 1+\epsilon]$,
+# averaged over every minibatch of the update) and `approx_kl` (the mean of $(r - 1) - \log r$, an
+# always-positive estimate of how far the policy moved) next to the losses: cheap alarms. Near 0
+# the clip never acts (the learning rate may be too small for PPO to differ from A2C); a clip
+# fraction far above 0.2-0.3, or a KL above a few hundredths, means each update moves the policy a lot.
 #
 # ## What to reproduce
 #
