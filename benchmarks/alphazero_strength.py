@@ -2,7 +2,7 @@
 perfect Connect Four solver (bitbully), all measured in the same run.
 
     python benchmarks/alphazero_strength.py ttt [--run DIR | --train]     losses against minimax
-    python benchmarks/alphazero_strength.py matches --agent DIR_OR_PT [--games 100]
+    python benchmarks/alphazero_strength.py matches --agent DIR_OR_PT [--games 100] [--peer-games 40]
     python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000]
     python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--snapshots 4]
     python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
@@ -98,7 +98,8 @@ def matches(args) -> None:
     }
     for (name, player), (opponent, make) in itertools.product(players.items(), opponents.items()):
         started = time.perf_counter()
-        result = play_match(game, player, make(), args.games, seed=6)
+        games = args.games if name == "alphazero" or args.peer_games is None else args.peer_games
+        result = play_match(game, player, make(), games, seed=6)
         emit(
             {
                 "benchmark": "matches",
@@ -231,6 +232,7 @@ def main() -> None:
     parser.add_argument("--train", action="store_true", help="ttt: train a fresh agent first (timed)")
     parser.add_argument("--root", default=None, help="where --train writes its run")
     parser.add_argument("--games", type=int, default=100)
+    parser.add_argument("--peer-games", type=int, help="matches: pure MCTS's games (default: --games)")
     parser.add_argument("--simulations", type=int, default=100)
     parser.add_argument("--positions", type=int, default=1000)
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
