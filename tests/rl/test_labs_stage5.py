@@ -21,6 +21,7 @@ NEW_LABS = {
     "dqn_on_pixels": ("deep-rl.dqn", ["nature14236", "1709.06009"]),
     "policy_gradients_pong": ("deep-rl.policy-gradients", ["karpathy.github.io", "spinningup"]),
     "actor_critic_ppo": ("deep-rl.ppo", ["1707.06347", "ppo-implementation-details", "spinningup"]),
+    "alphazero_connect_four": ("deep-rl.alphazero", ["oracledevs", "gamesolver.org"]),
 }
 LABS = {lab.id: lab for lab in load_labs()}
 

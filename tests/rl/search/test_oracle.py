@@ -95,3 +95,14 @@ def test_the_runs_evaluation_reports_both_accuracies_and_a_perfect_player_scores
 
     perfect = evaluation.solver_accuracy(Perfect(), 12)
     assert perfect == {"solver_accuracy": 1.0, "solver_accuracy_fastest": 1.0}
+
+
+def test_the_shipped_positions_are_the_solvers_labels(oracle):
+    """ldl ships labelled_positions(300, seed=2024) so that judging needs no solver: the first 40,
+    relabelled now, must be the same positions with the same labels."""
+    from ldl.rl.search.oracle import shipped_positions
+
+    shipped, fresh = shipped_positions(40), labelled_positions(40, seed=2024, oracle=oracle)
+    assert [s.key() for s in shipped.states] == [s.key() for s in fresh.states]
+    assert (shipped.optimal == fresh.optimal).all() and (shipped.fastest == fresh.fastest).all()
+    assert shipped.moves == fresh.moves

@@ -11,7 +11,9 @@ benchmarks/alphazero_strength.py, the training run's evaluations and the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
@@ -95,6 +97,40 @@ class LabelledPositions:
     """(num_positions, 7) bool: the moves that keep the position's result."""
     fastest: np.ndarray
     """(num_positions, 7) bool: the moves with the best exact score."""
+    moves: list[list[int]] = field(default_factory=list)
+    """The columns played from the empty board to reach each position."""
+
+    def head(self, count: int) -> LabelledPositions:
+        """The first `count` positions (the set is drawn in order, so a prefix is itself a set)."""
+        return LabelledPositions(self.states[:count], self.optimal[:count], self.fastest[:count],
+                                 self.moves[:count])  # fmt: skip
+
+
+SHIPPED_POSITIONS = Path(__file__).parent / "checkpoints" / "connect-four.positions.json"
+
+
+def save_positions(positions: LabelledPositions, path: Path = SHIPPED_POSITIONS) -> None:
+    """Write the positions as move lists with their labels (what `shipped_positions` reads)."""
+    labels = zip(positions.moves, positions.optimal, positions.fastest, strict=True)
+    rows = [
+        {"moves": moves, "optimal": np.flatnonzero(best).tolist(), "fastest": np.flatnonzero(quick).tolist()}
+        for moves, best, quick in labels
+    ]
+    path.write_text(json.dumps({"seed": 2024, "positions": rows}, separators=(",", ":")) + "\n")
+
+
+def shipped_positions(count: int | None = None, path: Path = SHIPPED_POSITIONS) -> LabelledPositions:
+    """The first `count` of `labelled_positions(300, seed=2024)`, labelled by the solver once and
+    shipped with ldl, so that judging needs no solver (tests/rl/search/test_oracle.py checks them
+    against the solver wherever bitbully is installed)."""
+    rows = json.loads(path.read_text(encoding="utf-8"))["positions"][:count]
+    game = ConnectFour()
+    optimal, fastest = np.zeros((len(rows), COLS), dtype=bool), np.zeros((len(rows), COLS), dtype=bool)
+    for i, row in enumerate(rows):
+        optimal[i, row["optimal"]] = True
+        fastest[i, row["fastest"]] = True
+    return LabelledPositions([game.from_moves(row["moves"]) for row in rows], optimal, fastest,
+                             [row["moves"] for row in rows])  # fmt: skip
 
 
 def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: int = 4, max_plies: int = 24,
@@ -104,11 +140,12 @@ def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: i
     changes the result), labelled by the solver. The same seed gives the same set."""
     oracle = oracle or PerfectConnectFour()
     game, rng = ConnectFour(), np.random.default_rng(seed)
-    states, optimal, fastest, seen = [], [], [], set()
+    states, optimal, fastest, moves, seen = [], [], [], [], set()
     while len(states) < num_positions:
-        state = game.initial_state()
+        state, played = game.initial_state(), []
         for _ in range(int(rng.integers(min_plies, max_plies + 1))):
-            state = game.next_state(state, int(rng.choice(np.flatnonzero(game.legal_actions(state)))))
+            played.append(int(rng.choice(np.flatnonzero(game.legal_actions(state)))))
+            state = game.next_state(state, played[-1])
             if game.winner(state) is not None:
                 break
         if game.winner(state) is not None or state.key() in seen:
@@ -122,4 +159,5 @@ def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: i
         states.append(state)
         optimal.append(keeps)
         fastest.append(scores == np.nanmax(scores))
-    return LabelledPositions(states, np.array(optimal), np.array(fastest))
+        moves.append(played)
+    return LabelledPositions(states, np.array(optimal), np.array(fastest), moves)
