@@ -62,18 +62,23 @@ class PerfectConnectFour:
 
     def optimal_actions(self, state: GameState) -> np.ndarray:
         """(7,) bool: the moves that keep the best achievable result (win, draw or loss)."""
-        scores = self.scores(state)
-        with np.errstate(invalid="ignore"):
-            return np.sign(scores) == np.sign(np.nanmax(scores))
+        return _labels(self.scores(state))[0]
 
     def fastest_actions(self, state: GameState) -> np.ndarray:
         """(7,) bool: the moves with the best exact score (the quickest win, the longest defence)."""
-        scores = self.scores(state)
-        return scores == np.nanmax(scores)
+        return _labels(self.scores(state))[1]
 
     def value(self, state: GameState) -> int:
         """+1 the player to move wins with perfect play, 0 draw, -1 loses."""
         return int(np.sign(np.nanmax(self.scores(state))))
+
+
+def _labels(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(optimal, fastest) from a position's move scores (NaN where illegal): the moves whose result
+    (the sign of the score) is the best one, and the moves with the best score itself."""
+    best = np.nanmax(scores)
+    with np.errstate(invalid="ignore"):
+        return np.sign(scores) == np.sign(best), scores == best
 
 
 class PerfectPlayer:
@@ -150,14 +155,12 @@ def labelled_positions(num_positions: int = 1000, seed: int = 2024, min_plies: i
                 break
         if game.winner(state) is not None or state.key() in seen:
             continue
-        scores = oracle.scores(state)
-        with np.errstate(invalid="ignore"):
-            keeps = np.sign(scores) == np.sign(np.nanmax(scores))
+        keeps, quickest = _labels(oracle.scores(state))
         if keeps.sum() == game.legal_actions(state).sum():
             continue  # every move keeps the result: no decision to judge
         seen.add(state.key())
         states.append(state)
         optimal.append(keeps)
-        fastest.append(scores == np.nanmax(scores))
+        fastest.append(quickest)
         moves.append(played)
     return LabelledPositions(states, np.array(optimal), np.array(fastest), moves)
