@@ -70,6 +70,20 @@ def test_the_resnet_learns_in_fast_mode(tmp_path):
     assert result.metrics["steps"] == 16
 
 
+def test_the_resnet_stages_hold_the_configured_blocks_and_shapes():
+    """`blocks=(n1, n2)`: n1 blocks at 14 x 14, then n2 at 7 x 7 of which only the first strides."""
+    import numpy as np
+
+    from ldl.engine import Tensor, nn
+    from ldl.engine.recipes import resnet
+
+    model = resnet.make_model(resnet.Config(channels=(8, 16), blocks=(2, 3)))
+    blocks = [layer for layer in model if isinstance(layer, nn.BasicBlock)]
+    assert len(blocks) == 5
+    assert [block.shortcut is not None for block in blocks] == [False, False, True, False, False]
+    assert model(Tensor(np.zeros((2, 1, 28, 28), dtype=np.float32))).shape == (2, 10)
+
+
 def unigram_nats(fast: bool = True) -> float:
     """Validation nats per character of a model that learned only the training text's character
     frequencies: the bar a language model must clear to have learned anything about sequences."""

@@ -52,8 +52,16 @@ def small(**overrides):
 
 def test_tiny_cartpole_run(tmp_path):
     result = ppo.train(ppo.Config(fast=True), root=tmp_path)
-    assert not result.interrupted and result.metrics["steps"] == 4 * 4 * 128
+    assert not result.interrupted and result.metrics["steps"] == 4 * 8 * 32
     assert (result.run_dir / "plots" / "agent.gif").exists()
+
+
+def test_fast_mode_shrinks_long_rollouts_to_seconds():
+    """LunarLander's 16 x 1,024-step rollouts in 256 minibatches become 16 x 64 in 4 under --fast."""
+    config = ppo.LunarLanderConfig(fast=True)
+    shrunk = ppo.fast_config(config)
+    assert (shrunk.num_envs, shrunk.num_steps, shrunk.num_minibatches) == (16, 64, 4)
+    assert ppo.fast_config(ppo.Config(fast=True)) == ppo.Config(fast=True)  # already small
 
 
 def test_resume_is_exact(tmp_path):

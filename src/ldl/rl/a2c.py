@@ -32,6 +32,8 @@ class Config(ppo.Config):
     """Parallel environments (gymnasium SyncVectorEnv)."""
     lr: float = 1e-3
     """Adam learning rate at the start."""
+    gamma: float = 0.99
+    """Discount factor."""
     gae_lambda: float = 1.0
     """lambda = 1: n-step returns bootstrapped at the end of each rollout."""
     update_epochs: int = 1
@@ -42,6 +44,8 @@ class Config(ppo.Config):
     """A2C's value loss is not clipped."""
     normalize_advantages: bool = False
     """A2C uses the raw advantages."""
+    ent_coef: float = 0.01
+    """Weight of the entropy bonus."""
     total_steps: int = 300_000
     """Environment steps (summed over the parallel environments) to train for."""
     checkpoint_every: int = 500

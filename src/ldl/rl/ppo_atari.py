@@ -73,7 +73,8 @@ def make_agent(num_actions: int):
             return self.critic_head(self.features(obs)).squeeze(-1)
 
         def policy(self, obs):
-            return torch.distributions.Categorical(logits=self.actor(obs))
+            # validate_args=False: skip the argument checks torch would run at every step
+            return torch.distributions.Categorical(logits=self.actor(obs), validate_args=False)
 
     return AtariAgent()
 
@@ -92,8 +93,20 @@ class PongConfig(ppo.Config):
     """Steps per game in each rollout."""
     lr: float = 2.5e-4
     """Adam learning rate at the start."""
+    gamma: float = 0.99
+    """Discount factor."""
+    gae_lambda: float = 0.95
+    """GAE's lambda."""
+    update_epochs: int = 4
+    """Passes over each rollout."""
+    num_minibatches: int = 4
+    """Minibatches per pass (of 256 steps each)."""
     clip_coef: float = 0.1
     """Clipping range of the probability ratio (and of the value change)."""
+    clip_value: bool = True
+    """Clip the value update too, as CleanRL's ppo_atari does."""
+    ent_coef: float = 0.01
+    """Weight of the entropy bonus."""
     target_return: float | None = 18.0
     """Stop once 20 consecutive lives' (episodic-life) returns average this."""
     checkpoint_every: int = 20

@@ -35,7 +35,9 @@ class Config:
     seed: int = 0
     """Seeds the initial weights, the batch order and the augmentation."""
     channels: tuple[int, int] = (32, 64)
-    """Channels of the stem and first block, and of the second (downsampling) block."""
+    """Channels of the stem and first stage, and of the second (downsampling) stage."""
+    blocks: tuple[int, int] = (1, 1)
+    """Residual blocks in each stage: the first at 14 x 14, the second (its first block strides) at 7 x 7."""
     augment: bool = True
     """Shift training images by up to `max_shift` pixels and mirror half of them."""
     max_shift: int = 1
@@ -55,11 +57,12 @@ class Config:
 
 
 def make_model(config: Config) -> nn.Module:
-    c1, c2 = config.channels
+    (c1, c2), (n1, n2) = config.channels, config.blocks
     return nn.Sequential(
         nn.Conv2d(1, c1, 3, padding=1, bias=False), nn.BatchNorm2d(c1), nn.ReLU(), nn.MaxPool2d(2),
-        nn.BasicBlock(c1, c1),  # (B, c1, 14, 14)
+        *[nn.BasicBlock(c1, c1) for _ in range(n1)],  # (B, c1, 14, 14)
         nn.BasicBlock(c1, c2, stride=2),  # (B, c2, 7, 7)
+        *[nn.BasicBlock(c2, c2) for _ in range(n2 - 1)],
         nn.GlobalAvgPool2d(),  # (B, c2)
         nn.Linear(c2, 10),
     )  # fmt: skip
