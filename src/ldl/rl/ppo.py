@@ -395,13 +395,14 @@ def _finish(run, config: Config, agent, step: int, recent: list[float], seconds:
 @dataclass
 class LunarLanderConfig(Config):
     """PPO on LunarLander-v3 with the RL Zoo's tuned settings for it: 16 x 1,024-step rollouts cut
-    into minibatches of 64 (the earlier 8 x 256 steps in 4 minibatches ended at -37 after 1M steps:
-    docs/rl.md, "Full-length runs")."""
+    into minibatches of 64, for 2M steps (the zoo's 1M). Measured (seed 0, docs/rl.md): the greedy
+    policy averages 208.3 over its 100 evaluation episodes (solved: >= 200) after 2M steps, 194.7
+    after 1M; the earlier settings (8 x 256 steps in 4 minibatches) ended at -37 after 1M."""
 
     env_id: str = "LunarLander-v3"
     """Gymnasium id: land between the flags (solved at a mean return of 200)."""
-    total_steps: int = 1_000_000
-    """Environment steps (summed over the parallel environments) to train for."""
+    total_steps: int = 2_000_000
+    """Environment steps (summed over the parallel environments): about 12 minutes of one core."""
     num_envs: int = 16
     """Parallel environments."""
     num_steps: int = 1024
@@ -422,5 +423,7 @@ class LunarLanderConfig(Config):
     """Weight of the entropy bonus."""
     checkpoint_every: int = 5
     """Iterations (of 16,384 steps) between checkpoints."""
+    eval_episodes: int = 100
+    """Greedy evaluation episodes at the end: LunarLander counts as solved at a 100-episode mean of 200."""
     target_return: float | None = 200.0
     """Stop early at a mean return of 200 over the last 20 episodes."""

