@@ -6,12 +6,15 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000]
     python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--snapshots 4]
     python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
+    python benchmarks/alphazero_strength.py accuracy-curve --agent RUN_DIR [--simulations 60] [--workers 2]
 
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
 `accuracy` is the share of 1,000 fixed solver-labelled positions (oracle.labelled_positions, seed
 2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
+`accuracy-curve` scores every snapshot of a run that way (raw policy and with search) and plots
+the shares over training iterations.
 `elo` is a round robin (each pair plays --games games, colours alternating) fitted by Bradley-Terry.
 Everything prints JSON lines; `--out FILE` also writes them to a file. Agents play with 1 thread.
 """
@@ -220,11 +223,70 @@ def curves(args) -> None:
     emit({"benchmark": "curves", "plot": str(path)}, args.out)
 
 
+_POSITIONS = None  # each worker's copy of the labelled positions
+
+
+def _init_worker(positions) -> None:
+    import torch
+
+    global _POSITIONS
+    torch.set_num_threads(1)
+    _POSITIONS = positions
+
+
+def _snapshot_accuracy(task: tuple[str, int]) -> dict:
+    """Share of the labelled positions where the snapshot's move is optimal / fastest."""
+    from ldl.rl.games import ConnectFour
+
+    path, simulations = task
+    player, game = agent(path, simulations), ConnectFour()
+    moves = [player(game, s) for s in _POSITIONS.states]
+    index = np.arange(len(moves))
+    return {
+        "optimal_share": float(np.mean(_POSITIONS.optimal[index, moves])),
+        "fastest_share": float(np.mean(_POSITIONS.fastest[index, moves])),
+    }
+
+
+def accuracy_curve(args) -> None:
+    """Solver accuracy of every snapshot of a run, raw policy and with search, in --workers processes."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from ldl.rl.search.oracle import labelled_positions
+
+    found = sorted((Path(args.agent) / "snapshots").glob("iteration-*.pt"))
+    positions = labelled_positions(args.positions)
+    tasks = [(str(path), sims) for path in found for sims in (0, args.simulations)]
+    with ProcessPoolExecutor(args.workers, initializer=_init_worker, initargs=(positions,)) as pool:
+        results = list(pool.map(_snapshot_accuracy, tasks))
+    curves: dict[str, list[tuple[int, float]]] = {}
+    for (path, sims), result in zip(tasks, results, strict=True):
+        iteration = int(Path(path).stem.split("-")[-1])
+        emit({"benchmark": "accuracy-curve", "iteration": iteration, "simulations": sims,
+              "positions": args.positions, **result}, args.out)  # fmt: skip
+        label = "raw policy" if sims == 0 else f"{sims} simulations"
+        curves.setdefault(label, []).append((iteration, result["optimal_share"]))
+    figure, axis = plt.subplots(figsize=(6, 4))
+    for label, points in curves.items():
+        axis.plot(*zip(*points, strict=True), marker="o", label=label)
+    axis.axhline(0.85, linestyle=":", color="grey", label="target (85%)")
+    axis.set(xlabel="training iteration", ylabel="share of moves that keep the result",
+             title=f"Solver accuracy on {args.positions} positions")  # fmt: skip
+    axis.legend()
+    figure.savefig(args.plot, dpi=110, bbox_inches="tight")
+    emit({"benchmark": "accuracy-curve", "plot": str(args.plot)}, args.out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("what", choices=["ttt", "matches", "accuracy", "elo", "curves"])
+    parser.add_argument("what", choices=["ttt", "matches", "accuracy", "accuracy-curve", "elo", "curves"])
     parser.add_argument(
         "--agent", default="connect-four", help="snapshot, run folder, or a shipped game name"
     )
@@ -240,12 +302,15 @@ def main() -> None:
     parser.add_argument("--snapshots", type=int, default=4)
     parser.add_argument("--elo-file", default=None)
     parser.add_argument("--plot", default="alphazero_curves.png")
+    parser.add_argument("--workers", type=int, default=1, help="accuracy-curve: processes")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(1)
-    {"ttt": ttt, "matches": matches, "accuracy": accuracy, "elo": elo, "curves": curves}[args.what](args)
+    commands = {"ttt": ttt, "matches": matches, "accuracy": accuracy, "accuracy-curve": accuracy_curve,
+                "elo": elo, "curves": curves}  # fmt: skip
+    commands[args.what](args)
 
 
 if __name__ == "__main__":
