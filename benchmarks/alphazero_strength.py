@@ -4,7 +4,7 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py ttt [--run DIR | --train]     losses against minimax
     python benchmarks/alphazero_strength.py matches --agent DIR_OR_PT [--games 100] [--peer-games 40]
     python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000]
-    python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--snapshots 4]
+    python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--workers 2] --out FILE
     python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
     python benchmarks/alphazero_strength.py accuracy-curve --agent RUN_DIR [--simulations 60] [--workers 2]
 
@@ -15,7 +15,12 @@ rollouts, same simulation budget) against the same opponents: the peer measured 
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
 `accuracy-curve` scores every snapshot of a run that way (raw policy and with search) and plots
 the shares over training iterations.
-`elo` is a round robin (each pair plays --games games, colours alternating) fitted by Bradley-Terry.
+`elo` fits Bradley-Terry ratings to random, pure MCTS (--mcts budgets), alpha-beta (--depths) and
+--snapshots snapshots of a run (with --simulations): a short round robin (--pre-games per pair)
+orders the players, then each meets its --neighbours nearest players above and below in that order
+for --games games (colours alternating, each pair of games opened by the same --openings random
+moves); only those games enter the table. Every finished pairing is written to --out at once, and
+a rerun with the same --out skips the pairings already there (an interrupted table resumes).
 Everything prints JSON lines; `--out FILE` also writes them to a file. Agents play with 1 thread.
 """
 
@@ -27,6 +32,7 @@ import json
 import os
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -102,13 +108,14 @@ def matches(args) -> None:
     for (name, player), (opponent, make) in itertools.product(players.items(), opponents.items()):
         started = time.perf_counter()
         games = args.games if name == "alphazero" or args.peer_games is None else args.peer_games
-        result = play_match(game, player, make(), games, seed=6)
+        result = play_match(game, player, make(), games, seed=6, random_openings=args.openings)
         emit(
             {
                 "benchmark": "matches",
                 "player": name,
                 "simulations": args.simulations,
                 "opponent": opponent,
+                "openings": args.openings,
                 **vars(result),
                 "score": result.score,
                 "seconds": time.perf_counter() - started,
@@ -158,32 +165,99 @@ def snapshots(run_dir: str, count: int) -> list[Path]:
     return [found[i] for i in picks]
 
 
-def elo(args) -> None:
-    """A Bradley-Terry table of random, pure MCTS, alpha-beta 1-4 and AlphaZero snapshots."""
-    from ldl.rl.games import ConnectFour
-    from ldl.rl.search.arena import RandomPlayer, play_match
-    from ldl.rl.search.elo import bradley_terry
+def make_player(spec: str, seed: int, simulations: int):
+    """A player from its name in the Elo table: random, mcts-N, alphabeta-D, or a snapshot file."""
+    from ldl.rl.search.arena import RandomPlayer
     from ldl.rl.search.mcts import MCTSPlayer
     from ldl.rl.search.minimax import AlphaBetaPlayer
-    from ldl.rl.search.player import AlphaZeroPlayer
 
-    game = ConnectFour()
-    players = {
-        "random": RandomPlayer(0),
-        **{f"mcts-{n}": MCTSPlayer(n, seed=n) for n in args.mcts},
-        **{f"alphabeta-{d}": AlphaBetaPlayer(d, seed=d) for d in args.depths},
-    }
-    for path in snapshots(args.agent, args.snapshots):
-        players[f"az-{path.stem}"] = AlphaZeroPlayer.from_checkpoint(path, args.simulations)
-    names = list(players)
-    games = []
-    for i, j in itertools.combinations(range(len(names)), 2):
-        result = play_match(game, players[names[i]], players[names[j]], args.games, seed=100 * i + j)
-        games += [(i, j, 1.0)] * result.wins + [(i, j, 0.5)] * result.draws + [(i, j, 0.0)] * result.losses
-        emit({"benchmark": "elo-pair", "a": names[i], "b": names[j], **vars(result)}, args.out)
-    table = bradley_terry(games, names)
+    if spec == "random":
+        return RandomPlayer(seed)
+    if spec.startswith("mcts-"):
+        return MCTSPlayer(int(spec.split("-")[1]), seed=seed)
+    if spec.startswith("alphabeta-"):
+        return AlphaBetaPlayer(int(spec.split("-")[1]), seed)
+    return agent(spec, simulations, seed)
+
+
+def _play_pairing(task: dict) -> dict:
+    """One match of the Elo table (in a worker process)."""
+    import torch
+
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.arena import play_match
+
+    torch.set_num_threads(1)
+    started = time.process_time()
+    a = make_player(task["spec_a"], task["seed"], task["simulations"])
+    b = make_player(task["spec_b"], task["seed"] + 1, task["simulations"])
+    games, openings = task["games"], task["openings"]
+    result = play_match(ConnectFour(), a, b, games, seed=task["seed"], random_openings=openings)
+    return {**task, **vars(result), "score": result.score, "cpu_seconds": time.process_time() - started}
+
+
+def _play_round(tasks: list[dict], workers: int, out: str | None, done: dict) -> list[dict]:
+    """Play the pairings not yet in `done` (keyed by phase and names), in `workers` processes; each
+    finished one is written to --out at once, so an interrupted table resumes where it stopped."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    key = lambda t: (t["phase"], t["a"], t["b"])  # noqa: E731
+    todo = [t for t in tasks if key(t) not in done]
+    print(f"{len(tasks) - len(todo)} of {len(tasks)} {tasks[0]['phase']} pairings already played", flush=True)
+    with ProcessPoolExecutor(max(1, workers)) as pool:
+        for record in pool.map(_play_pairing, todo):
+            done[key(record)] = record
+            emit({"benchmark": "elo-pair", **record}, out)
+    return [done[key(t)] for t in tasks]
+
+
+def elo(args) -> None:
+    """Bradley-Terry ratings of random, pure MCTS, alpha-beta and AlphaZero snapshots, in two rounds:
+    a short round robin (--pre-games per pair) to order the players, then --games per pair between
+    each player and its --neighbours nearest in that order (ladder_pairings). Only the second
+    round's games enter the table, so every pairing in it has --games games."""
+    from ldl.rl.search.elo import ladder_pairings
+
+    specs = {"random": "random", **{f"mcts-{n}": f"mcts-{n}" for n in args.mcts}}
+    specs.update({f"alphabeta-{d}": f"alphabeta-{d}" for d in args.depths})
+    specs.update({f"az-{path.stem}": str(path) for path in snapshots(args.agent, args.snapshots)})
+    done = {}
+    if args.out and Path(args.out).exists():  # resume: pairings already in the file are not replayed
+        for line in Path(args.out).read_text().splitlines():
+            row = json.loads(line)
+            if row.get("benchmark") == "elo-pair" and "phase" in row:
+                done[(row["phase"], row["a"], row["b"])] = row
+
+    def task(phase, a, b, games):
+        seed = zlib.crc32(f"{phase}:{a}:{b}".encode())  # by name: a pairing replays the same games
+        return {"phase": phase, "a": a, "b": b, "spec_a": specs[a], "spec_b": specs[b], "games": games,
+                "seed": seed, "openings": args.openings, "simulations": args.simulations}  # fmt: skip
+
+    names = list(specs)
+    pre = [task("order", a, b, args.pre_games) for a, b in itertools.combinations(names, 2)]
+    rough = _fit(_play_round(pre, args.workers, args.out, done), names)
+    order = ["random"] + [r["player"] for r in reversed(rough.rows()) if r["player"] != "random"]
+    emit({"benchmark": "elo-order", "order": order}, args.out)
+    ladder = ladder_pairings(len(order), args.neighbours)
+    main_round = [task("table", order[i], order[j], args.games) for i, j in ladder]
+    records = _play_round(main_round, args.workers, args.out, done)
+    table = _fit(records, order)
     print(table)
-    emit({"benchmark": "elo", "games_per_pair": args.games, "table": table.rows()}, args.out)
+    emit({"benchmark": "elo", "games_per_pair": args.games, "neighbours": args.neighbours,
+          "openings": args.openings, "simulations": args.simulations,
+          "pairings": [[r["a"], r["b"], r["wins"], r["draws"], r["losses"]] for r in records],
+          "table": table.rows()}, args.out)  # fmt: skip
+
+
+def _fit(records: list[dict], names: list[str]):
+    from ldl.rl.search.elo import bradley_terry
+
+    index = {name: k for k, name in enumerate(names)}
+    games = []
+    for r in records:
+        i, j = index[r["a"]], index[r["b"]]
+        games += [(i, j, 1.0)] * r["wins"] + [(i, j, 0.5)] * r["draws"] + [(i, j, 0.0)] * r["losses"]
+    return bradley_terry(games, names)
 
 
 def curves(args) -> None:
@@ -298,11 +372,14 @@ def main() -> None:
     parser.add_argument("--simulations", type=int, default=100)
     parser.add_argument("--positions", type=int, default=1000)
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
-    parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200, 800])
-    parser.add_argument("--snapshots", type=int, default=4)
+    parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
+    parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
+    parser.add_argument("--pre-games", type=int, default=20, help="elo: games per pair of the ordering round")
+    parser.add_argument("--neighbours", type=int, default=2, help="elo: opponents above, below each")
+    parser.add_argument("--openings", type=int, default=2, help="elo, matches: random first moves")
     parser.add_argument("--elo-file", default=None)
     parser.add_argument("--plot", default="alphazero_curves.png")
-    parser.add_argument("--workers", type=int, default=1, help="accuracy-curve: processes")
+    parser.add_argument("--workers", type=int, default=1, help="accuracy-curve, elo: processes")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     import torch

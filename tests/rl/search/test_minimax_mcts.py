@@ -118,3 +118,24 @@ def test_minimax_never_loses_and_pure_mcts_beats_random():
 def test_alphabeta_beats_random_at_connect_four(depth):
     result = play_match(ConnectFour(), AlphaBetaPlayer(depth, 0), RandomPlayer(1), num_games=10, seed=0)
     assert result.score >= 0.9
+
+
+def test_alphazero_moves_in_a_batch_are_the_moves_it_makes_one_at_a_time():
+    """act_batch interleaves the searches (one network call per simulation round for all of them);
+    the moves must not change."""
+    from ldl.rl.search.player import AlphaZeroPlayer
+
+    game, rng = ConnectFour(), np.random.default_rng(4)
+    states = []
+    for _ in range(12):
+        state = game.initial_state()
+        for _ in range(int(rng.integers(0, 12))):
+            if game.winner(state) is not None:
+                break
+            state = game.next_state(state, int(rng.choice(np.flatnonzero(game.legal_actions(state)))))
+        if game.winner(state) is None:
+            states.append(state)
+    for simulations in (0, 25):
+        one = AlphaZeroPlayer.from_checkpoint("connect-four", simulations, seed=3)
+        many = AlphaZeroPlayer.from_checkpoint("connect-four", simulations, seed=3)
+        assert many.act_batch(game, states) == [one(game, s) for s in states]

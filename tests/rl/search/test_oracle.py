@@ -61,7 +61,7 @@ def test_optimal_means_the_result_is_kept_and_fastest_the_best_score(oracle):
 
 
 def test_perfect_play_never_loses_to_alphabeta(oracle):
-    result = play_match(ConnectFour(), PerfectPlayer(oracle, seed=0), AlphaBetaPlayer(2, seed=1), 2, seed=0)
+    result = play_match(ConnectFour(), PerfectPlayer(oracle, seed=0), AlphaBetaPlayer(2, seed=1), 6, seed=0)
     assert result.losses == 0 and result.wins >= 1
 
 

@@ -9,6 +9,12 @@ sum s log P(i beats j) + (1 - s) log(1 - P(i beats j)) (a draw counts half a win
 differences are identified, so the first player is pinned to 0 (random play, when it is listed
 first). We fit by Newton's method on the log-likelihood (it is concave); the 95% intervals come from
 the inverse Fisher information (the curvature at the optimum): R_i +- 1.96 * sqrt(Var R_i).
+
+A full round robin of n players costs n(n-1)/2 matches, most of them between players so far apart
+that the result is known before the first move (random against a trained agent: 400 wins out of
+400 teach the fit almost nothing). `ladder_pairings` is the cheaper design that rating lists use:
+order the players by a first, rough estimate and let each meet only its nearest neighbours in that
+order; the fit links everyone through the chain.
 """
 
 from __future__ import annotations
@@ -90,6 +96,15 @@ def bradley_terry(games: list[tuple[int, int, float]], players: list[str] | None
     ratings = theta * SCALE
     counts = np.bincount(i_idx[: len(games)], minlength=n) + np.bincount(j_idx[: len(games)], minlength=n)
     return EloTable(players, ratings, ratings - half_width, ratings + half_width, counts)
+
+
+def ladder_pairings(num_players: int, neighbours: int) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, with j - i <= `neighbours`: for players listed weakest to strongest,
+    each meets the `neighbours` players just above and just below it. neighbours >= num_players - 1
+    is the full round robin."""
+    if neighbours < 1:
+        raise ValueError("neighbours must be at least 1 (the chain that links every player)")
+    return [(i, j) for i in range(num_players) for j in range(i + 1, min(num_players, i + neighbours + 1))]
 
 
 def expected_score(rating_difference: float) -> float:

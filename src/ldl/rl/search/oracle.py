@@ -82,7 +82,10 @@ def _labels(scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class PerfectPlayer:
-    """A player (see arena.py) that picks at random among the solver's optimal moves."""
+    """A player (see arena.py) that picks at random among the moves with the solver's best exact
+    score: the quickest win, the draw, or, in a lost position, the move that holds out longest
+    (every move "keeps" a lost result, so choosing among optimal moves alone would play at random
+    there and hand a weak opponent the win)."""
 
     def __init__(self, oracle: PerfectConnectFour | None = None, seed: int = 0):
         self.oracle = oracle or PerfectConnectFour()
@@ -90,7 +93,7 @@ class PerfectPlayer:
         self.name = "perfect"
 
     def __call__(self, game, state: GameState) -> int:
-        return int(self.rng.choice(np.flatnonzero(self.oracle.optimal_actions(state))))
+        return int(self.rng.choice(np.flatnonzero(self.oracle.fastest_actions(state))))
 
 
 @dataclass

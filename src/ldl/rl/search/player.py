@@ -14,7 +14,7 @@ import numpy as np
 from ldl.errors import LdlError
 from ldl.rl.games import make_game
 from ldl.rl.games.base import Game, GameState
-from ldl.rl.search.mcts import MCTS, MCTSConfig, select_action
+from ldl.rl.search.mcts import MCTS, MCTSConfig, batched_search, select_action
 
 SHIPPED = Path(__file__).parent / "checkpoints"
 FORMAT = "ldl-alphazero-1"
@@ -119,3 +119,13 @@ class AlphaZeroPlayer:
         self.last_policy = counts / counts.sum()
         self.last_value = -tree.root.q()  # root.value_sum is kept for the player who moved before
         return select_action(counts, 0.0, self.rng)
+
+    def act_batch(self, game: Game, states: list[GameState]) -> list[int]:
+        """One move for each state, as `__call__` would choose it, with the searches interleaved so
+        that each simulation round evaluates the leaves of all of them in one batch."""
+        if self.config.num_simulations == 0:
+            priors, _ = self.evaluate(states)
+            legal = np.array([game.legal_actions(s) for s in states])
+            return [int(a) for a in np.argmax(np.where(legal, priors, -np.inf), axis=1)]
+        trees = [MCTS(game, self.evaluate, self.config, self.rng) for _ in states]
+        return [select_action(counts, 0.0, self.rng) for counts in batched_search(trees, states)]

@@ -1,0 +1,59 @@
+"""benchmarks/alphazero_strength.py elo: two rounds, a ladder of full pairings, resumable, plotted."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+
+from ldl.rl.search.player import resolve_snapshot  # noqa: E402
+
+SCRIPT = Path(__file__).resolve().parents[3] / "benchmarks" / "alphazero_strength.py"
+
+
+def run(*args: str) -> list[str]:
+    done = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_elo_table_plays_every_ladder_pairing_in_full_and_resumes(tmp_path):
+    run_dir = tmp_path / "run"
+    (run_dir / "snapshots").mkdir(parents=True)
+    for iteration in (10, 20):  # two "snapshots" of a run (the shipped network, twice)
+        shutil.copy(resolve_snapshot("connect-four"), run_dir / "snapshots" / f"iteration-{iteration:04d}.pt")
+    rows = [{"step": 10, "score_vs_random": 0.9}, {"step": 20, "score_vs_random": 1.0}]
+    (run_dir / "metrics.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    out = tmp_path / "elo.jsonl"
+    common = ["elo", "--agent", str(run_dir), "--games", "4", "--pre-games", "2", "--mcts", "10",
+              "--depths", "1", "--simulations", "4", "--neighbours", "1", "--workers", "2",
+              "--out", str(out)]  # fmt: skip
+    run(*common)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    players = {"random", "mcts-10", "alphabeta-1", "az-iteration-0010", "az-iteration-0020"}
+    order_round = [r for r in records if r.get("phase") == "order"]
+    assert len(order_round) == 10 and all(r["wins"] + r["draws"] + r["losses"] == 2 for r in order_round)
+    order = next(r["order"] for r in records if r["benchmark"] == "elo-order")
+    assert set(order) == players and order[0] == "random"
+    table_round = [r for r in records if r.get("phase") == "table"]
+    assert [(r["a"], r["b"]) for r in table_round] == list(zip(order, order[1:], strict=False))  # a chain
+    assert all(r["wins"] + r["draws"] + r["losses"] == 4 for r in table_round)
+    table = [r for r in records if r["benchmark"] == "elo"][-1]["table"]
+    assert {r["player"] for r in table} == players
+    assert next(r for r in table if r["player"] == "random")["elo"] == 0
+    assert all(r["low"] <= r["elo"] <= r["high"] for r in table)
+
+    again = run(*common)  # everything is in the file: nothing is replayed, the same table comes out
+    assert "10 of 10 order pairings already played" in again
+    assert "4 of 4 table pairings already played" in again
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len([r for r in records if r.get("phase")]) == 14
+    assert [r for r in records if r["benchmark"] == "elo"][-1]["table"] == table
+
+    plot = tmp_path / "curves.png"
+    run("curves", "--agent", str(run_dir), "--elo-file", str(out), "--plot", str(plot))
+    assert plot.stat().st_size > 10_000
