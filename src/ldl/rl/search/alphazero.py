@@ -98,6 +98,9 @@ class Config:
     """MCTS simulations per move of the agent when evaluated."""
     eval_opponents: list[str] = field(default_factory=lambda: ["random", "minimax"])
     """"random", "minimax" (tic-tac-toe only), "alphabeta-<depth>", "solver" (accuracy, needs bitbully)."""
+    eval_openings: int = 0
+    """Random first moves opening each pair of evaluation games (both colours play the same opening).
+    Without them a deterministic agent and opponent replay a handful of games over and over."""
     time_limit_minutes: float | None = None
     """Stop (after an evaluation) once this much wall-clock time has passed (None: no limit)."""
     cpu_limit_minutes: float | None = None
@@ -127,6 +130,7 @@ class ConnectFourConfig(Config):
     eval_games: int = 40
     eval_simulations: int = 60
     eval_opponents: list[str] = field(default_factory=lambda: ["random", "alphabeta-2", "solver"])
+    eval_openings: int = 2
     cpu_limit_minutes: float | None = 120.0
 
 

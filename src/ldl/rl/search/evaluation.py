@@ -64,7 +64,8 @@ def evaluate_agent(game: Game, model, config, seed: int) -> dict[str, float]:
             except LdlError as error:
                 print(f"solver accuracy skipped: {error}", file=sys.stderr)
             continue
-        result = play_match(game, agent, make_opponent(name, seed), config.eval_games, seed=seed)
+        opponent, openings = make_opponent(name, seed), config.eval_openings
+        result = play_match(game, agent, opponent, config.eval_games, seed=seed, random_openings=openings)
         key = name.replace("-", "_")
         metrics[f"score_vs_{key}"] = result.score
         metrics[f"losses_vs_{key}"] = float(result.losses)
