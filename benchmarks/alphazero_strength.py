@@ -220,7 +220,14 @@ def elo(args) -> None:
 
     specs = {"random": "random", **{f"mcts-{n}": f"mcts-{n}" for n in args.mcts}}
     specs.update({f"alphabeta-{d}": f"alphabeta-{d}" for d in args.depths})
-    specs.update({f"az-{path.stem}": str(path) for path in snapshots(args.agent, args.snapshots)})
+    if args.iterations:
+        chosen = [Path(args.agent) / "snapshots" / f"iteration-{i:04d}.pt" for i in args.iterations]
+        missing = [str(path) for path in chosen if not path.exists()]
+        if missing:
+            raise SystemExit(f"no such snapshot: {', '.join(missing)}")
+    else:
+        chosen = snapshots(args.agent, args.snapshots)
+    specs.update({f"az-{path.stem}": str(path) for path in chosen})
     done = {}
     if args.out and Path(args.out).exists():  # resume: pairings already in the file are not replayed
         for line in Path(args.out).read_text().splitlines():
@@ -374,6 +381,7 @@ def main() -> None:
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
+    parser.add_argument("--iterations", type=int, nargs="+", help="elo: these snapshots instead")
     parser.add_argument("--pre-games", type=int, default=20, help="elo: games per pair of the ordering round")
     parser.add_argument("--neighbours", type=int, default=2, help="elo: opponents above, below each")
     parser.add_argument("--openings", type=int, default=2, help="elo, matches: random first moves")

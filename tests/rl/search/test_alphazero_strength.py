@@ -57,3 +57,13 @@ def test_elo_table_plays_every_ladder_pairing_in_full_and_resumes(tmp_path):
     plot = tmp_path / "curves.png"
     run("curves", "--agent", str(run_dir), "--elo-file", str(out), "--plot", str(plot))
     assert plot.stat().st_size > 10_000
+
+
+def test_elo_names_a_missing_snapshot_before_playing(tmp_path):
+    (tmp_path / "snapshots").mkdir()
+    shutil.copy(resolve_snapshot("connect-four"), tmp_path / "snapshots" / "iteration-0010.pt")
+    command = [sys.executable, str(SCRIPT), "elo", "--agent", str(tmp_path), "--iterations", "10", "30",
+               "--out", str(tmp_path / "elo.jsonl")]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "iteration-0030.pt" in done.stderr
+    assert not (tmp_path / "elo.jsonl").exists()
