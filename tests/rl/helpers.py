@@ -1,9 +1,13 @@
-"""Shared by the agents' tests: stop a run politely part-way, read a run's final checkpoint."""
+"""Shared by the agents' tests: stop a run politely part-way, read a run's final checkpoint, and
+require Ray where CI installs it."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import signal
+
+import pytest
 
 from ldl.tracking import CheckpointManager
 
@@ -30,3 +34,10 @@ def metric_rows(run_dir, keys):
 
     rows = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
     return [{k: row.get(k) for k in keys} for row in rows]
+
+
+def require_ray():
+    """Ray (the `scale` extra), or a skip; where LDL_REQUIRE_RAY is set (CI) a missing Ray fails."""
+    if importlib.util.find_spec("ray") is None and os.environ.get("LDL_REQUIRE_RAY"):
+        pytest.fail("Ray is missing but LDL_REQUIRE_RAY is set: install the `scale` extra")
+    return pytest.importorskip("ray")

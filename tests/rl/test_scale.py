@@ -9,6 +9,8 @@ import torch
 
 from ldl.rl import ppo, scale
 
+from .helpers import require_ray
+
 
 @pytest.fixture(autouse=True)
 def no_tensorboard(monkeypatch):
@@ -49,7 +51,7 @@ def test_num_envs_must_split_evenly_over_the_workers(tmp_path):
 
 @pytest.mark.medium
 def test_ppo_on_two_ray_actors_is_deterministic_per_seed(tmp_path):
-    ray = pytest.importorskip("ray")  # the `scale` extra; installed in the dev venv and CI
+    ray = require_ray()  # the `scale` extra; installed in the dev venv and CI
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         first = scale.train_with_ray(small(), root=tmp_path / "a")

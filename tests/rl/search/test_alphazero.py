@@ -12,7 +12,7 @@ from ldl.rl.search.network import PolicyValueNet  # noqa: E402
 from ldl.rl.search.selfplay import SelfPlayTask, play_games  # noqa: E402
 from ldl.tracking import CheckpointManager  # noqa: E402
 
-from ..helpers import interrupt_at  # noqa: E402
+from ..helpers import interrupt_at, require_ray  # noqa: E402
 
 
 def tiny(**changes) -> Config:
@@ -105,7 +105,7 @@ def test_tasks_split_games_among_workers_with_distinct_seeds():
 
 @pytest.mark.medium
 def test_ray_actors_run_the_same_self_play(tmp_path, monkeypatch):
-    ray = pytest.importorskip("ray")
+    ray = require_ray()  # the `scale` extra; installed in the dev venv and CI
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
