@@ -277,7 +277,8 @@ def curves(args) -> None:
 
     rows = [json.loads(line) for line in (Path(args.agent) / "metrics.jsonl").read_text().splitlines()]
     figure, axes = plt.subplots(1, 2, figsize=(10, 4))
-    for key in [k for k in rows[-1] if k.startswith(("score_vs_", "solver_accuracy"))]:
+    keys = dict.fromkeys(k for row in rows for k in row if k.startswith(("score_vs_", "solver_accuracy")))
+    for key in keys:  # from every row: the last one may be a training step with no evaluation
         points = [(r["step"], r[key]) for r in rows if key in r]
         axes[0].plot(*zip(*points, strict=True), marker="o", label=key)
     axes[0].set(xlabel="iteration", ylabel="score / share optimal", title="Evaluation during training")
@@ -297,7 +298,8 @@ def curves(args) -> None:
         for r in rows_elo:
             if not r["player"].startswith("az-"):
                 axes[1].axhline(r["elo"], linestyle=":", color="grey")
-                axes[1].annotate(r["player"], (0, r["elo"]), fontsize=7)
+                where = ("axes fraction", "data")
+                axes[1].annotate(r["player"], (0.01, r["elo"]), xycoords=where, fontsize=7)
         axes[1].set(xlabel="iteration", ylabel="Elo (random = 0)", title="Elo of the snapshots")
     path = Path(args.plot)
     figure.savefig(path, dpi=110, bbox_inches="tight")
