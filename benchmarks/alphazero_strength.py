@@ -196,19 +196,31 @@ def _play_pairing(task: dict) -> dict:
     return {**task, **vars(result), "score": result.score, "cpu_seconds": time.process_time() - started}
 
 
+def _pair_key(record: dict) -> tuple[str, str, str]:
+    """A match's key in the results: its phase and the two names, in either order."""
+    return (record["phase"], *sorted((record["a"], record["b"])))
+
+
+def _from_a_side(record: dict, task: dict) -> dict:
+    """`record` seen from `task`'s first player (a match played with the names the other way round)."""
+    if record["a"] == task["a"]:
+        return record
+    return {**record, "a": record["b"], "b": record["a"], "wins": record["losses"], "losses": record["wins"],
+            "score": 1 - record["score"]}  # fmt: skip
+
+
 def _play_round(tasks: list[dict], workers: int, out: str | None, done: dict) -> list[dict]:
-    """Play the pairings not yet in `done` (keyed by phase and names), in `workers` processes; each
+    """Play the pairings not yet in `done` (keyed by `_pair_key`), in `workers` processes; each
     finished one is written to --out at once, so an interrupted table resumes where it stopped."""
     from concurrent.futures import ProcessPoolExecutor
 
-    key = lambda t: (t["phase"], t["a"], t["b"])  # noqa: E731
-    todo = [t for t in tasks if key(t) not in done]
+    todo = [t for t in tasks if _pair_key(t) not in done]
     print(f"{len(tasks) - len(todo)} of {len(tasks)} {tasks[0]['phase']} pairings already played", flush=True)
     with ProcessPoolExecutor(max(1, workers)) as pool:
         for record in pool.map(_play_pairing, todo):
-            done[key(record)] = record
+            done[_pair_key(record)] = record
             emit({"benchmark": "elo-pair", **record}, out)
-    return [done[key(t)] for t in tasks]
+    return [_from_a_side(done[_pair_key(t)], t) for t in tasks]
 
 
 def elo(args) -> None:
@@ -233,7 +245,7 @@ def elo(args) -> None:
         for line in Path(args.out).read_text().splitlines():
             row = json.loads(line)
             if row.get("benchmark") == "elo-pair" and "phase" in row:
-                done[(row["phase"], row["a"], row["b"])] = row
+                done[_pair_key(row)] = row
 
     def task(phase, a, b, games):
         seed = zlib.crc32(f"{phase}:{a}:{b}".encode())  # by name: a pairing replays the same games

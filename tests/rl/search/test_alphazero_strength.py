@@ -67,3 +67,19 @@ def test_elo_names_a_missing_snapshot_before_playing(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "iteration-0030.pt" in done.stderr
     assert not (tmp_path / "elo.jsonl").exists()
+
+
+def test_a_match_played_with_the_names_reversed_is_reused_from_the_other_side():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("alphazero_strength", SCRIPT)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    played = {"phase": "table", "a": "alphabeta-3", "b": "alphabeta-2", "wins": 196, "draws": 70,
+              "losses": 134, "score": 0.5775}  # fmt: skip
+    wanted = {"phase": "table", "a": "alphabeta-2", "b": "alphabeta-3"}
+    assert bench._pair_key(played) == bench._pair_key(wanted)
+    seen = bench._from_a_side(played, wanted)
+    assert (seen["a"], seen["wins"], seen["draws"], seen["losses"]) == ("alphabeta-2", 134, 70, 196)
+    assert seen["score"] == pytest.approx(0.4225)
+    assert bench._from_a_side(played, played) is played

@@ -36,20 +36,10 @@ class RandomPlayer:
         return int(self.rng.choice(np.flatnonzero(game.legal_actions(state))))
 
 
-def play_game(game: Game, first: Player, second: Player, rng: np.random.Generator | None = None,
-              opening: list[int] | None = None) -> int:  # fmt: skip
+def play_game(game: Game, first: Player, second: Player, opening: list[int] | None = None) -> int:
     """Play one game, `first` moving first; returns the winner (+1 first, -1 second, 0 draw).
     `opening` moves are played before the players take over (to vary the games)."""
-    state = game.initial_state()
-    for action in opening or []:
-        state = game.next_state(state, action)
-    while game.winner(state) is None:
-        player = first if state.player == 1 else second
-        action = int(player(game, state))
-        if not game.legal_actions(state)[action]:
-            raise ValueError(f"{getattr(player, 'name', player)} played the illegal move {action}")
-        state = game.next_state(state, action)
-    return game.winner(state)
+    return play_games(game, [(first, second)], [opening or []])[0]
 
 
 @dataclass
