@@ -97,6 +97,60 @@ def test_worker_processes_play_the_same_games_as_the_main_process(tmp_path, monk
         torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
 
 
+def test_overlap_trains_while_the_workers_play_and_still_resumes_exactly(tmp_path, monkeypatch):
+    """With `overlap`, the games of an iteration are collected after its training steps (the first
+    iteration, with an empty window, waits for them), and an interrupted run resumes to the same
+    weights."""
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    events: list[str] = []
+
+    from ldl.rl.search import selfplay
+
+    class Backend(selfplay.InProcessSelfPlay):
+        def submit(self, fn, tasks):
+            events.append(f"submit {fn.__name__}")
+            collect = super().submit(fn, tasks)
+            return lambda: (events.append(f"collect {fn.__name__}"), collect())[1]
+
+    real_step = alphazero.train_step
+    monkeypatch.setattr(alphazero, "make_self_play", lambda config: Backend())
+    monkeypatch.setattr(alphazero, "train_step", lambda *a: (events.append("train"), real_step(*a))[1])
+    whole = train(tiny(overlap=True, train_steps=2), root=tmp_path / "whole")
+    iterations = " ".join(events).split("submit play_games")[1:]
+    assert [i.split() for i in iterations[:2]] == [["collect", "play_games", "train", "train"],
+                                                   ["train", "train", "collect", "play_games"]]  # fmt: skip
+    assert "submit play_eval_match" in iterations[2]  # the evaluation's matches go to the workers too
+    part = train(tiny(overlap=True, train_steps=2), root=tmp_path / "part", progress=interrupt_at(2))
+    assert part.interrupted
+    resumed = train(tiny(overlap=True, train_steps=2), root=tmp_path / "part", resume=part.run_dir)
+    a, b = weights(whole.run_dir), weights(resumed.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+    plain = train(tiny(train_steps=2), root=tmp_path / "plain")
+    assert any(not torch.equal(a[name], weights(plain.run_dir)[name]) for name in a)  # the lag is real
+
+
+def test_evaluation_matches_give_the_same_scores_in_worker_processes():
+    from ldl.rl.search import evaluation, selfplay
+
+    game = TicTacToe()
+    config = tiny(num_workers=2, eval_games=8, eval_opponents=["random", "minimax"])
+    model = PolicyValueNet(game, 8, 1).eval()
+    tasks = evaluation.eval_matches(game, model, config, seed=3)
+    assert [(t.opponent, t.num_games) for t in tasks] == [("random", 4), ("random", 4), ("minimax", 4),
+                                                          ("minimax", 4)]  # fmt: skip
+    assert len({t.seed for t in tasks}) == 4
+    here = evaluation.evaluate_agent(game, model, config, seed=3)
+    pool = selfplay.ProcessPoolSelfPlay(2)
+    try:
+        there = evaluation.evaluate_agent(game, model, config, seed=3, workers=pool)
+    finally:
+        pool.close()
+    assert here == there and set(here) == {"score_vs_random", "losses_vs_random", "score_vs_minimax",
+                                           "losses_vs_minimax"}  # fmt: skip
+    assert here["losses_vs_random"] + here["losses_vs_minimax"] <= 16
+
+
 def test_tasks_split_games_among_workers_with_distinct_seeds():
     model = PolicyValueNet(TicTacToe(), 8, 1)
     tasks = alphazero.self_play_tasks(tiny(num_workers=3), model, iteration=7, num_games=10)

@@ -5,8 +5,9 @@
          temperature 1 for the first moves, then the most visited move); each move gives (s, pi, z)
       2. the examples, and their mirror images (symmetries), go into a replay window of the most
          recent `replay_window` examples
-      3. `train_steps` minibatch steps on  loss = (z - v)^2 - pi . log p  (+ weight decay)
-      4. every `evaluate_every` iterations: play fixed opponents, save a snapshot for Elo tables
+      3. `train_steps` minibatch steps on  loss = (z - v)^2 - pi . log p  (+ weight decay);
+         with `overlap`, on the window as it was, while the workers play step 1 (both run at once)
+      4. every `evaluate_every` iterations: play fixed opponents (in the workers), save a snapshot
 
 The search improves on the raw policy (pi is better than p) and the game's end is a better value
 target than v: the network chases its own search, and the search gets better with the network.
@@ -30,7 +31,7 @@ import numpy as np
 from ldl.rl.games import make_game
 from ldl.rl.search.mcts import MCTSConfig
 from ldl.rl.search.player import AlphaZeroPlayer
-from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask
+from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask, play_games
 from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
 
 __all__ = ["AlphaZeroPlayer", "Config", "ConnectFourConfig", "Result", "train"]
@@ -93,7 +94,8 @@ class Config:
     evaluate_every: int = 5
     """Iterations between evaluations (and snapshots for Elo)."""
     eval_games: int = 40
-    """Games against each evaluation opponent."""
+    """Games against each evaluation opponent (rounded up to an even number: both colours of each
+    opening), shared among the worker processes."""
     eval_simulations: int = 100
     """MCTS simulations per move of the agent when evaluated."""
     eval_opponents: list[str] = field(default_factory=lambda: ["random", "minimax"])
@@ -101,6 +103,10 @@ class Config:
     eval_openings: int = 0
     """Random first moves opening each pair of evaluation games (both colours play the same opening).
     Without them a deterministic agent and opponent replay a handful of games over and over."""
+    overlap: bool = False
+    """Train on the examples already in the window while the workers play this iteration's games
+    (both cores busy instead of taking turns); their games join the window for the next iteration.
+    The training lags the games by one iteration, as in DeepMind's asynchronous AlphaZero."""
     time_limit_minutes: float | None = None
     """Stop (after an evaluation) once this much wall-clock time has passed (None: no limit)."""
     cpu_limit_minutes: float | None = None
@@ -131,6 +137,7 @@ class ConnectFourConfig(Config):
     eval_simulations: int = 60
     eval_opponents: list[str] = field(default_factory=lambda: ["random", "alphabeta-2", "solver"])
     eval_openings: int = 2
+    overlap: bool = True
     cpu_limit_minutes: float | None = 120.0
 
 
@@ -297,12 +304,20 @@ def train(
             while iteration < iterations:
                 cpu_started = time.process_time()
                 model.eval()
-                outputs = self_play.run(self_play_tasks(config, model, iteration, games_per_iteration))
-                for output in outputs:
-                    add_examples(window, game, output, config.augment)
+                tasks = self_play_tasks(config, model, iteration, games_per_iteration)
+                pending = self_play.submit(play_games, tasks)  # the workers start playing now
+                overlap = config.overlap and window.size > 0
+                if not overlap:  # wait for the games, train on them too
+                    outputs = pending()
+                    for output in outputs:
+                        add_examples(window, game, output, config.augment)
                 model.train()
                 losses = [train_step(model, optimizer, window.sample(config.batch_size, rng))
                           for _ in range(config.train_steps)]  # fmt: skip
+                if overlap:  # trained on the older examples while the workers played; now add theirs
+                    outputs = pending()
+                    for output in outputs:
+                        add_examples(window, game, output, config.augment)
                 iteration += 1
                 games_played += sum(len(o.winners) for o in outputs)
                 winners = [w for o in outputs for w in o.winners]
@@ -322,7 +337,7 @@ def train(
                 }  # fmt: skip
                 if iteration % config.evaluate_every == 0 or iteration == iterations or out_of_time:
                     model.eval()
-                    last_eval = evaluate_agent(game, model, config, seed=10_000 + iteration)
+                    last_eval = evaluate_agent(game, model, config, 10_000 + iteration, workers=self_play)
                     metrics.update(last_eval)
                     save_snapshot(model, config, run.dir / "snapshots" / f"iteration-{iteration:04d}.pt")
                     seconds = time.perf_counter() - started

@@ -9,6 +9,9 @@ seeds and resumes are the same whichever backend plays the games. If Ray is not 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from ldl.errors import LdlError
 from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask, play_games
 
@@ -34,15 +37,19 @@ class RaySelfPlay:
 
         @ray.remote(num_cpus=1)
         class SelfPlayActor:
-            def play(self, task: SelfPlayTask) -> SelfPlayOutput:
-                return play_games(task)
+            def call(self, fn: Callable[[Any], Any], task: Any) -> Any:
+                return fn(task)
 
         self.ray = ray
         self.actors = [SelfPlayActor.remote() for _ in range(num_actors)]
 
+    def submit(self, fn: Callable[[Any], Any], tasks: list) -> Callable[[], list]:
+        """Start `fn(task)` on the actors in turn; returns a function that collects the results."""
+        refs = [self.actors[i % len(self.actors)].call.remote(fn, task) for i, task in enumerate(tasks)]
+        return lambda: self.ray.get(refs)  # in task order
+
     def run(self, tasks: list[SelfPlayTask]) -> list[SelfPlayOutput]:
-        futures = [self.actors[i % len(self.actors)].play.remote(task) for i, task in enumerate(tasks)]
-        return self.ray.get(futures)  # in task order
+        return self.submit(play_games, tasks)()
 
     def close(self) -> None:
         for actor in self.actors:

@@ -14,7 +14,9 @@ depend on which process plays them, so a run resumes exactly.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -134,7 +136,11 @@ def _ignore_sigint() -> None:
 
 
 class ProcessPoolSelfPlay:
-    """Self-play on all local cores: one task per worker process per iteration."""
+    """Self-play on all local cores: one task per worker process per iteration.
+
+    `submit(fn, tasks)` starts the tasks and returns at once with a function that collects their
+    results, so the main process can train the network while the workers play (`Config.overlap`);
+    `run(tasks)` is the blocking form for self-play."""
 
     def __init__(self, num_workers: int):
         import multiprocessing
@@ -143,18 +149,26 @@ class ProcessPoolSelfPlay:
         context = multiprocessing.get_context("spawn")  # no fork after torch has started threads
         self.pool = ProcessPoolExecutor(num_workers, mp_context=context, initializer=_ignore_sigint)
 
+    def submit(self, fn: Callable[[Any], Any], tasks: list) -> Callable[[], list]:
+        futures = [self.pool.submit(fn, task) for task in tasks]
+        return lambda: [future.result() for future in futures]  # in task order
+
     def run(self, tasks: list[SelfPlayTask]) -> list[SelfPlayOutput]:
-        return list(self.pool.map(play_games, tasks))  # in task order, whichever worker finishes first
+        return self.submit(play_games, tasks)()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
 
 
 class InProcessSelfPlay:
-    """Self-play in the calling process (num_workers=0: tests, debugging)."""
+    """Self-play in the calling process (num_workers=0: tests, debugging). `submit` defers the work
+    to the moment the results are collected: the same results as the pool, one core."""
+
+    def submit(self, fn: Callable[[Any], Any], tasks: list) -> Callable[[], list]:
+        return lambda: [fn(task) for task in tasks]
 
     def run(self, tasks: list[SelfPlayTask]) -> list[SelfPlayOutput]:
-        return [play_games(task) for task in tasks]
+        return self.submit(play_games, tasks)()
 
     def close(self) -> None:
         pass
