@@ -10,7 +10,7 @@ The value is the expected result for the player to move, in [-1, 1]; the logits 
 probabilities after a softmax (MCTS renormalises them over the legal moves).
 
 The weights and activations are kept channels-last (NHWC in memory): on a CPU, PyTorch's convolutions
-on these small boards run about 1.3x faster that way in training and 1.4x in self-play's batches.
+on these small boards run about 1.3x faster that way (benchmarks/alphazero_speed.py network).
 """
 
 from __future__ import annotations

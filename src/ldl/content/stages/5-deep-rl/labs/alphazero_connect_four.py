@@ -183,8 +183,8 @@ for name, player in judged.items():
 # ## What to reproduce
 #
 # - Train your own network with `ldl run deep-rl.alphazero-connect-four` (it stops after 120
-#   CPU-minutes: about 100 minutes on two free cores, since the training step between rounds of
-#   self-play keeps only one of them busy), then judge it with `python
+#   CPU-minutes: a little over an hour on two free cores, since the main process trains while the
+#   worker processes play), then judge it with `python
 #   benchmarks/alphazero_strength.py matches --agent RUN_DIR --depths 1 2 --games 100` and `...
 #   accuracy --agent RUN_DIR`. Point `load_snapshot` at your run folder and rerun this lab.
 # - Change one thing (`--set num_simulations=30`, or `--set augment=false` to drop the mirror
