@@ -5,6 +5,7 @@ of the agent playing (frames from render_mode="rgb_array", written with Pillow).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,6 +63,10 @@ def record_gif(
     cuts the episode short (quick checks)."""
     from PIL import Image
 
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        # Frames are drawn off-screen; without a display, SDL (pygame's renderer, for the classic
+        # control games) would probe for Wayland first and print an error the learner cannot act on.
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     obs, _ = env.reset(seed=seed)
     frames, done = [env.render()], False
     while not done:
