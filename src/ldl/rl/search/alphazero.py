@@ -31,7 +31,7 @@ import numpy as np
 from ldl.rl.games import make_game
 from ldl.rl.search.mcts import MCTSConfig
 from ldl.rl.search.player import AlphaZeroPlayer
-from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask, play_games
+from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask, model_weights, play_games
 from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
 
 __all__ = ["AlphaZeroPlayer", "Config", "ConnectFourConfig", "Result", "train"]
@@ -197,7 +197,7 @@ def make_self_play(config: Config):
 
 def self_play_tasks(config: Config, model, iteration: int, num_games: int) -> list[SelfPlayTask]:
     """One task per worker; seeds from (seed, iteration, worker) so games never depend on scheduling."""
-    weights = {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+    weights = model_weights(model)
     mcts = MCTSConfig(
         config.num_simulations, config.c_puct, config.dirichlet_alpha, config.dirichlet_fraction
     )
@@ -296,6 +296,13 @@ def train(
             iteration,
         )
 
+    def collect(pending) -> list[SelfPlayOutput]:
+        """Wait for the workers' games and add them (and their symmetries) to the window."""
+        outputs = pending()
+        for output in outputs:
+            add_examples(window, game, output, config.augment)
+        return outputs
+
     self_play = make_self_play(config)
     started = time.perf_counter() - seconds
     interrupted = False
@@ -308,16 +315,12 @@ def train(
                 pending = self_play.submit(play_games, tasks)  # the workers start playing now
                 overlap = config.overlap and window.size > 0
                 if not overlap:  # wait for the games, train on them too
-                    outputs = pending()
-                    for output in outputs:
-                        add_examples(window, game, output, config.augment)
+                    outputs = collect(pending)
                 model.train()
                 losses = [train_step(model, optimizer, window.sample(config.batch_size, rng))
                           for _ in range(config.train_steps)]  # fmt: skip
                 if overlap:  # trained on the older examples while the workers played; now add theirs
-                    outputs = pending()
-                    for output in outputs:
-                        add_examples(window, game, output, config.augment)
+                    outputs = collect(pending)
                 iteration += 1
                 games_played += sum(len(o.winners) for o in outputs)
                 winners = [w for o in outputs for w in o.winners]

@@ -76,18 +76,25 @@ def play_eval_match(task: EvalMatch) -> MatchResult:
 
     from ldl.rl.search.selfplay import load_model
 
-    torch.set_num_threads(1)
-    game = make_game(task.game)
-    agent = AlphaZeroPlayer(game, load_model(task.weights, game, task.channels, task.num_blocks),
-                            task.simulations, seed=task.seed)  # fmt: skip
-    opponent = make_opponent(task.opponent, task.seed)
-    return play_match(game, agent, opponent, task.num_games, seed=task.seed, random_openings=task.openings)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # one core per worker; put back after, for a caller's own process
+    try:
+        game = make_game(task.game)
+        agent = AlphaZeroPlayer(game, load_model(task.weights, game, task.channels, task.num_blocks),
+                                task.simulations, seed=task.seed)  # fmt: skip
+        opponent = make_opponent(task.opponent, task.seed)
+        return play_match(game, agent, opponent, task.num_games, seed=task.seed,
+                          random_openings=task.openings)  # fmt: skip
+    finally:
+        torch.set_num_threads(threads)
 
 
 def eval_matches(game: Game, model, config, seed: int) -> list[EvalMatch]:
     """Each opponent's games, split in even shares (both colours of each opening) among the workers;
     the shares' seeds come from (seed, opponent, share), so results do not depend on who plays them."""
-    weights = {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+    from ldl.rl.search.selfplay import model_weights
+
+    weights = model_weights(model)
     opponents = [name for name in config.eval_opponents if name != "solver"]
     for name in opponents:
         make_opponent(name, 0)  # an unknown name fails here, before any game is played

@@ -70,6 +70,11 @@ def network_evaluator(game: Game, model):
     return evaluate
 
 
+def model_weights(model) -> dict[str, np.ndarray]:
+    """The network's weights as numpy arrays: what a task carries to a worker (see `load_model`)."""
+    return {k: v.detach().numpy().copy() for k, v in model.state_dict().items()}
+
+
 def load_model(weights: dict[str, np.ndarray], game: Game, channels: int, num_blocks: int):
     import torch
 
