@@ -26,6 +26,9 @@ class ConstantAgent(torch.nn.Module):
     def policy(self, obs):
         return torch.distributions.Categorical(logits=torch.zeros(len(obs), 2))
 
+    def policy_and_value(self, obs):
+        return self.policy(obs), self.value(obs)
+
 
 def test_rollout_advantages_bootstrap_at_truncation_and_mask_reset_steps():
     envs = gym.vector.SyncVectorEnv([lambda: gym.wrappers.TimeLimit(Counter(), 3)] * 2)

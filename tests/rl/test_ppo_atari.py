@@ -15,6 +15,10 @@ def test_cnn_agent_on_native_vector_env_observations():
     assert agent.value(x).shape == (2,) and agent.actor(x).shape == (2, 6)
     probs = agent.policy(x).probs
     np.testing.assert_allclose(probs.sum(dim=1).detach().numpy(), 1.0, rtol=1e-6)
+    dist, value = agent.policy_and_value(x)  # the trunk once, as the rollout and the update use it
+    torch.testing.assert_close(value, agent.value(x))
+    torch.testing.assert_close(dist.probs, probs)
+    assert agent.trunk[0].weight.is_contiguous(memory_format=torch.channels_last)
     assert ppo_atari.gymnasium_id("atari:space_invaders") == "ALE/SpaceInvaders-v5"
     envs.close()
 

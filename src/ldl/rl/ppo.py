@@ -20,6 +20,7 @@ and every random generator. Box2D envs (LunarLander) resume with fresh episodes 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -84,6 +85,9 @@ class Config:
     """Greedy evaluation episodes at the end (seeded)."""
     record_video: bool = True
     """Save a GIF of the trained agent playing one episode (plots/agent.gif)."""
+    threads: int = 1
+    """Torch threads for the network (0: one per core). One suits small MLPs and keeps benchmarks
+    pinned; a convolutional network on pixels (the Atari configs) gains from every core."""
     fast: bool = False
     """Shrink the run for a quick check (4 iterations of at most 64 steps per env, same code path)."""
 
@@ -128,6 +132,9 @@ def make_agent(obs_size: int, num_actions: int, hidden_size: int):
             # validate_args=False: skip the argument checks torch would run at every step
             return torch.distributions.Categorical(logits=self.actor(obs), validate_args=False)
 
+        def policy_and_value(self, obs):  # what the rollout and the update call
+            return self.policy(obs), self.value(obs)
+
     return Agent()
 
 
@@ -145,9 +152,9 @@ def collect_rollout(
         storage.valid[t] = ~autoreset
         with torch.no_grad():
             x = torch.as_tensor(obs, dtype=torch.float32)
-            dist = agent.policy(x)
+            dist, value = agent.policy_and_value(x)
             action = dist.sample()
-            storage.values[t] = agent.value(x).numpy()
+            storage.values[t] = value.numpy()
             storage.log_probs[t] = dist.log_prob(action).numpy()
         storage.actions[t] = action.numpy()
         obs, reward, terminated, truncated, _ = envs.step(action.numpy())
@@ -199,7 +206,7 @@ def ppo_update(agent, optimizer, storage: RolloutStorage, advantages, returns, c
         for part in np.array_split(rng.permutation(size), min(config.num_minibatches, size)):
             index = torch.as_tensor(part)
             mb = {k: v[index] for k, v in flat.items()}
-            dist = agent.policy(mb["obs"])
+            dist, value = agent.policy_and_value(mb["obs"])  # one pass through a shared trunk
             log_ratio = dist.log_prob(mb["actions"]) - mb["log_probs"]
             ratio = torch.exp(log_ratio)  # pi_new / pi_old, (B,)
             adv = mb["advantages"]
@@ -207,7 +214,6 @@ def ppo_update(agent, optimizer, storage: RolloutStorage, advantages, returns, c
                 adv = (adv - adv.mean()) / (adv.std() + 1e-8)
             clipped = torch.clamp(ratio, 1 - config.clip_coef, 1 + config.clip_coef)
             policy_loss = -torch.min(ratio * adv, clipped * adv).mean()
-            value = agent.value(mb["obs"])
             value_loss = (value - mb["returns"]) ** 2
             if config.clip_value:
                 value_clipped = mb["values"] + torch.clamp(
@@ -250,7 +256,7 @@ def train(
     `run_name` names the run's folder (A2C, PPO's one-epoch special case, passes "a2c")."""
     import torch
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(config.threads or os.cpu_count() or 1)
     if config.fast:
         config = fast_config(config)
     total_steps = 4 * config.num_envs * config.num_steps if config.fast else config.total_steps

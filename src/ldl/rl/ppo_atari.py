@@ -64,7 +64,8 @@ def make_agent(num_actions: int):
             self.critic_head = layer(nn.Linear(512, 1), gain=1.0)
 
         def features(self, obs):  # (B, 4, 84, 84) in 0..255
-            return self.trunk(obs / 255.0)
+            # channels-last (weights too, below): about 1.3x faster convolutions on a CPU
+            return self.trunk((obs / 255.0).contiguous(memory_format=torch.channels_last))
 
         def actor(self, obs):
             return self.actor_head(self.features(obs))
@@ -76,7 +77,12 @@ def make_agent(num_actions: int):
             # validate_args=False: skip the argument checks torch would run at every step
             return torch.distributions.Categorical(logits=self.actor(obs), validate_args=False)
 
-    return AtariAgent()
+        def policy_and_value(self, obs):  # the trunk once for both heads: half the work of the two calls
+            hidden = self.features(obs)
+            logits, value = self.actor_head(hidden), self.critic_head(hidden).squeeze(-1)
+            return torch.distributions.Categorical(logits=logits, validate_args=False), value
+
+    return AtariAgent().to(memory_format=torch.channels_last)
 
 
 @dataclass
@@ -113,3 +119,5 @@ class PongConfig(ppo.Config):
     """Iterations between checkpoints."""
     eval_episodes: int = 3
     """Whole games played greedily at the end."""
+    threads: int = 0
+    """Torch threads: one per core (the convolutions dominate an iteration)."""
