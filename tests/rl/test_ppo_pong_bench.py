@@ -1,0 +1,93 @@
+"""benchmarks/ppo_pong.py: the speed peers compute the same thing and are timed, a run's curve is read
+honestly (NaN before the first game, the target crossed or not within the hours), and a checkpoint
+plays whole games."""
+
+import importlib.util
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("ale_py")
+
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "ppo_pong.py"
+
+
+@pytest.fixture
+def bench(monkeypatch):
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    spec = importlib.util.spec_from_file_location("ppo_pong_bench", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def records(points):
+    return [{"step": 1024 * (i + 1), "seconds": seconds, "mean_return_20": mean} for i, (seconds, mean) in
+            enumerate(points)]  # fmt: skip
+
+
+def test_curve_finds_the_first_crossing_and_the_value_at_the_deadline(bench, tmp_path):
+    run = records([(60, math.nan), (1800, -20.0), (5000, -3.0), (6900, 0.5), (7300, 2.0), (9000, -1.0)])
+    summary = bench.curve_summary(run, target=0.0, hours=2.0)
+    assert summary["first_above_target"]["seconds"] == 6900 and summary["met_within_hours"]
+    assert summary["at_hours"]["mean_return_20"] == 0.5  # the last record within 2 h
+    assert summary["best"]["mean_return_20"] == 2.0 and summary["last"]["mean_return_20"] == -1.0
+    late = bench.curve_summary(run, target=1.0, hours=2.0)  # crossed, but only after 2 h
+    assert late["first_above_target"]["seconds"] == 7300 and not late["met_within_hours"]
+    never = bench.curve_summary(run, target=5.0)
+    assert never["first_above_target"] is None and not never["met_within_hours"]
+    assert bench.curve_summary(records([(10, math.nan)]))["first_above_target"] is None
+
+
+def test_curve_command_reads_metrics_and_plots(bench, tmp_path, capsys):
+    (tmp_path / "metrics.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in records([(100, -21.0), (200, -19.0)])) + "\n"
+        + json.dumps({"step": 2048, "eval_mean_return": -20.0}) + "\n"  # a summary record is skipped
+    )
+    bench.main(["curve", "--run", str(tmp_path), "--target", "-20", "--plot", str(tmp_path / "c.png")])
+    printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert printed["first_above_target"]["step"] == 2048 and (tmp_path / "c.png").stat().st_size > 1000
+    with pytest.raises(SystemExit, match="metrics.jsonl not found"):
+        bench.main(["curve", "--run", str(tmp_path / "missing")])
+
+
+def test_two_pass_peer_computes_the_same_agent(bench):
+    from ldl.rl import ppo_atari
+
+    torch.manual_seed(0)
+    ours = ppo_atari.make_agent(6)
+    peer = ppo_atari.make_agent(6)
+    peer.load_state_dict(ours.state_dict())
+    peer = bench._two_pass(peer)
+    assert not peer.trunk[0].weight.is_contiguous(memory_format=torch.channels_last)
+    x = torch.randint(0, 256, (3, 4, 84, 84)).float()
+    (dist, value), (peer_dist, peer_value) = ours.policy_and_value(x), peer.policy_and_value(x)
+    torch.testing.assert_close(peer_value, value, rtol=1e-4, atol=1e-5)
+    torch.testing.assert_close(peer_dist.probs, dist.probs, rtol=1e-4, atol=1e-5)
+
+
+def test_speed_times_every_peer(bench, capsys):
+    pytest.importorskip("stable_baselines3")
+    bench.main(["speed", "--iterations", "1", "--num-steps", "8"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+    rates = {line["peer"]: line["steps_per_second"] for line in lines if "peer" in line}
+    assert set(rates) == {"ldl", "ldl-two-pass", "sb3"} and all(rate > 0 for rate in rates.values())
+    assert lines[-1]["ratios"]["ldl/sb3"] == pytest.approx(rates["ldl"] / rates["sb3"], rel=0.02)
+
+
+def test_evaluate_plays_whole_games_from_the_newest_checkpoint(bench, tmp_path, capsys):
+    from ldl.rl import ppo_atari
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    agent = ppo_atari.make_agent(6)
+    manager = CheckpointManager(tmp_path / "checkpoints", config=ppo_atari.PongConfig())
+    manager.save({"agent": agent.state_dict()}, 1024)
+    manager.save({"agent": agent.state_dict()}, 2048)
+    bench.main(["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40"])
+    record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert record["checkpoint_step"] == 2048 and len(record["returns"]) == record["games"] == 2
+    assert all(-21 <= r <= 21 for r in record["returns"])
+    assert record["won"] == sum(r > 0 for r in record["returns"])
