@@ -22,8 +22,11 @@ of the last 20 games passes `--target` (wall seconds of training and agent steps
 `--hours`, the best and the last; `--plot` draws the curve against hours of training.
 
 `evaluate` loads the run's newest checkpoint (or `--checkpoint`) and plays `--games` whole games
-of Pong greedily (most probable action; no episodic life, true scores) against the built-in
-opponent, seeds 10,000 onwards: mean, interquartile mean, a bootstrap 95% interval, games won.
+of Pong (no episodic life, true scores) against the built-in opponent, seeds 10,000 onwards: mean,
+interquartile mean, a bootstrap 95% interval, games won. `--policy greedy` (the default) plays the
+most probable action; in a deterministic emulator a greedy player can trap the ball in a rally
+nobody ever ends (the game then runs to the ALE's 27,000-step limit), so `--policy sample` plays as
+the agent trained, sampling from its policy.
 """
 
 from __future__ import annotations
@@ -283,14 +286,20 @@ def evaluate(args) -> dict:
     torch.set_num_threads(args.threads)
     agent, env, step = load_agent(args.run, args.checkpoint)
 
-    def greedy(observation) -> int:
+    torch.manual_seed(args.seed)  # the sampled actions of --policy sample
+
+    def act(observation) -> int:
         with torch.no_grad():
-            return int(agent.actor(torch.as_tensor(observation, dtype=torch.float32)[None]).argmax())
+            logits = agent.actor(torch.as_tensor(observation, dtype=torch.float32)[None])
+            if args.policy == "greedy":
+                return int(logits.argmax())
+            return int(torch.distributions.Categorical(logits=logits).sample())
 
     started = time.perf_counter()
-    returns = run_episodes(env, greedy, args.games, seed=10_000, max_steps=args.max_steps)
+    returns = run_episodes(env, act, args.games, seed=10_000, max_steps=args.max_steps)
     record = {
-        "checkpoint_step": step, "games": args.games, "mean": float(np.mean(returns)), "iqm": iqm(returns),
+        "checkpoint_step": step, "policy": args.policy, "games": args.games,
+        "mean": float(np.mean(returns)), "iqm": iqm(returns),
         "ci95": bootstrap_ci(returns), "won": int(sum(r > 0 for r in returns)), "returns": returns,
         "seconds": round(time.perf_counter() - started, 1),
     }  # fmt: skip
@@ -314,6 +323,9 @@ def main(argv=None) -> None:
     p.add_argument("--run", type=Path, required=True)
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--games", type=int, default=20)
+    p.add_argument("--policy", choices=["greedy", "sample"], default="greedy",
+                   help="most probable action, or sampled as in training (greedy games can loop)")
+    p.add_argument("--seed", type=int, default=0, help="seeds the sampled actions")
     p.add_argument("--max-steps", type=int, default=None, help="cut each game short (quick checks)")
     p.add_argument("--threads", type=int, default=1)
     args = parser.parse_args(argv)

@@ -89,5 +89,8 @@ def test_evaluate_plays_whole_games_from_the_newest_checkpoint(bench, tmp_path, 
     bench.main(["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40"])
     record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert record["checkpoint_step"] == 2048 and len(record["returns"]) == record["games"] == 2
-    assert all(-21 <= r <= 21 for r in record["returns"])
+    assert all(-21 <= r <= 21 for r in record["returns"]) and record["policy"] == "greedy"
     assert record["won"] == sum(r > 0 for r in record["returns"])
+    bench.main(["evaluate", "--run", str(tmp_path), "--games", "1", "--max-steps", "40",
+                "--policy", "sample"])  # fmt: skip
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["policy"] == "sample"

@@ -87,7 +87,8 @@ def make_agent(num_actions: int):
 
 @dataclass
 class PongConfig(ppo.Config):
-    """PPO on Pong from pixels (CleanRL's ppo_atari settings). Not yet measured at full length."""
+    """PPO on Pong from pixels (CleanRL's ppo_atari settings). Measured (seed 0, 2 cores, docs/rl.md):
+    the mean of the last 20 games passes 0 after 817k agent steps, 37 minutes."""
 
     env_id: str = "atari:pong"
     """"atari:<game>": ale-py's native vector env with the DQN preprocessing."""
