@@ -1,11 +1,12 @@
-"""Shared by the agents' tests: stop a run politely part-way, read a run's final checkpoint, and
-require Ray where CI installs it."""
+"""Shared by the agents' tests: stop a run politely part-way, read a run's final checkpoint,
+require Ray where CI installs it, and import a script of benchmarks/ as a module."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
 import signal
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,14 @@ def require_ray():
     if importlib.util.find_spec("ray") is None and os.environ.get("LDL_REQUIRE_RAY"):
         pytest.fail("Ray is missing but LDL_REQUIRE_RAY is set: install the `scale` extra")
     return pytest.importorskip("ray")
+
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+
+
+def load_benchmark(name: str):
+    """benchmarks/<name>.py as a module (the folder is not a package), to call its functions."""
+    spec = importlib.util.spec_from_file_location(f"benchmark_{name}", BENCHMARKS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

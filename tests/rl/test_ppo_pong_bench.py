@@ -2,26 +2,20 @@
 honestly (NaN before the first game, the target crossed or not within the hours), and a checkpoint
 plays whole games."""
 
-import importlib.util
 import json
 import math
-from pathlib import Path
 
 import pytest
+
+from .helpers import load_benchmark
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("ale_py")
 
-SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "ppo_pong.py"
-
-
 @pytest.fixture
 def bench(monkeypatch):
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
-    spec = importlib.util.spec_from_file_location("ppo_pong_bench", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("ppo_pong")
 
 
 def records(points):

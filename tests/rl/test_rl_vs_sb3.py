@@ -1,11 +1,12 @@
 """benchmarks/rl_vs_sb3.py: both peers run and are timed to the target; without SB3 it says so."""
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .helpers import load_benchmark
 
 SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "rl_vs_sb3.py"
 
@@ -13,10 +14,7 @@ SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "rl_vs_sb3.py"
 @pytest.fixture
 def bench(monkeypatch):
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
-    spec = importlib.util.spec_from_file_location("rl_vs_sb3", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("rl_vs_sb3")
 
 
 @pytest.mark.parametrize("algorithm", ["dqn", "ppo"])
