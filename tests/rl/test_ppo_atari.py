@@ -29,3 +29,19 @@ def test_ppo_pong_smoke_run(tmp_path, monkeypatch):
     config = ppo_atari.PongConfig(fast=True, num_envs=2, num_steps=16, update_epochs=1, num_minibatches=2)
     result = ppo.train(config, root=tmp_path)
     assert result.metrics["steps"] == 4 * 2 * 16 and (result.run_dir / "plots" / "agent.gif").exists()
+
+
+def test_a_run_on_the_ale_resumes_with_fresh_games(tmp_path, monkeypatch):
+    """The ALE keeps its state in C, so no env snapshot is saved: the resume restarts the games
+    (seeded by the iteration) and carries on with the network, the optimiser and the counters."""
+    from .helpers import final_state, interrupt_at
+
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    config = ppo_atari.PongConfig(total_steps=6 * 2 * 8, num_envs=2, num_steps=8, update_epochs=1,
+                                  num_minibatches=2, checkpoint_every=100, eval_episodes=1,
+                                  record_video=False, threads=1)  # fmt: skip
+    part = ppo.train(config, root=tmp_path, progress=interrupt_at(3 * 2 * 8))
+    assert part.interrupted and final_state(part.run_dir)["env"] == {}
+    resumed = ppo.train(config, root=tmp_path, resume=part.run_dir)
+    assert not resumed.interrupted and resumed.metrics["steps"] == 6 * 2 * 8
+    assert final_state(resumed.run_dir)["iteration"] == 6

@@ -279,15 +279,15 @@ def train(
         state = run.resumed.state
         agent.load_state_dict(state["agent"])
         optimizer.load_state_dict(state["optimizer"])
-        restore_env_snapshot(envs, state["env"])
         rng.bit_generator.state = state["rng_agent"]
-        obs, autoreset, iteration, seconds = (
-            state["obs"],
-            state["autoreset"],
-            state["iteration"],
-            state["seconds"],
-        )
+        iteration, seconds = state["iteration"], state["seconds"]
         stats = {"running": state["running"], "returns": list(state["returns"])}
+        if state["env"]:  # pure-Python envs: the very episodes continue
+            restore_env_snapshot(envs, state["env"])
+            obs, autoreset = state["obs"], state["autoreset"]
+        else:  # Box2D, the ALE: their state lived in C, so fresh episodes, seeded by the iteration
+            obs, _ = envs.reset(seed=config.seed + 1_000 * iteration)
+            autoreset, stats["running"] = np.zeros(config.num_envs, dtype=bool), np.zeros(config.num_envs)
         restore_rng_state(state["rng"])
 
     exact = snapshot_supported(envs)
