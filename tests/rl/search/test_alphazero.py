@@ -58,6 +58,31 @@ def test_self_play_examples_carry_the_result_for_the_player_to_move():
     np.testing.assert_array_equal(out.values, again.values)  # a task's seed fixes its games
 
 
+def test_playout_cap_randomisation_records_only_full_searches_and_mixes_q_into_the_value():
+    game = TicTacToe()
+    model = PolicyValueNet(game, 8, 1)
+    from ldl.rl.search.mcts import MCTSConfig
+
+    def run(**changes):
+        task = SelfPlayTask("tic-tac-toe", {k: v.numpy() for k, v in model.state_dict().items()}, 8, 1,
+                            MCTSConfig(7, dirichlet_fraction=0.25), num_games=12, parallel_games=4,
+                            temperature_moves=2, seed=3, **changes)  # fmt: skip
+        return play_games(task)
+
+    whole = run()
+    assert len(whole.values) == sum(whole.lengths) and set(whole.values.tolist()) <= {-1.0, 0.0, 1.0}
+    capped = run(fast_simulations=2, full_search_fraction=0.3)
+    assert len(capped.winners) == 12
+    assert 0 < len(capped.values) < 0.6 * sum(capped.lengths)  # about 30% of the moves recorded
+    visits = capped.policies * 7  # every recorded policy comes from a full 7-simulation search
+    np.testing.assert_allclose(visits, np.round(visits), atol=1e-4)
+    mixed = run(q_weight=0.5)  # the same games as `whole` (no extra random draws): only targets change
+    np.testing.assert_array_equal(mixed.planes, whole.planes)
+    q = 2 * mixed.values - whole.values  # the search's value of each position, for the player to move
+    assert np.all(np.abs(q) <= 1 + 1e-6) and not np.allclose(q, whole.values)
+    assert np.mean(q * whole.values) > 0  # the search sees the coming result from the right side
+
+
 def test_example_window_keeps_the_newest():
     window = ExampleWindow(3, (1, 1, 1), 2)
     for i in range(5):
@@ -84,6 +109,20 @@ def test_resume_is_exact(tmp_path, monkeypatch):
     a, b = weights(whole.run_dir), weights(resumed.run_dir)
     for name in a:
         torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+
+
+def test_resume_is_exact_with_quick_searches_and_q_targets(tmp_path, monkeypatch):
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    quick = dict(fast_simulations=3, full_search_fraction=0.5, q_weight=0.5)
+    config = tiny(num_iterations=2, evaluate_every=5, **quick)
+    whole = train(config, root=tmp_path / "whole")
+    part = train(config, root=tmp_path / "part", progress=interrupt_at(1))
+    resumed = train(config, root=tmp_path / "part", resume=part.run_dir)
+    a, b = weights(whole.run_dir), weights(resumed.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+    plain = weights(train(tiny(num_iterations=2, evaluate_every=5), root=tmp_path / "plain").run_dir)
+    assert any(not torch.equal(a[name], plain[name]) for name in a)  # the options reach the workers
 
 
 def test_worker_processes_play_the_same_games_as_the_main_process(tmp_path, monkeypatch):

@@ -95,6 +95,24 @@ def test_batched_search_evaluates_many_leaves_per_call():
     assert max(calls) == 5 and len(calls) <= 5 + 20  # 5 root calls of one, then one call per round
 
 
+def test_batched_search_gives_each_tree_its_own_budget():
+    game = ConnectFour()
+    rng = np.random.default_rng(0)
+    calls = []
+    base = rollout_evaluator(game, rng)
+
+    def counting(states):
+        calls.append(len(states))
+        return base(states)
+
+    budgets = [20, 5, 12]
+    trees = [MCTS(game, counting, MCTSConfig(num_simulations=n), rng) for n in budgets]
+    counts = batched_search(trees, [game.initial_state()] * 3)
+    assert [int(c.sum()) for c in counts] == budgets
+    rounds = calls[3:]  # after the three root evaluations: 3 trees for 5 rounds, 2 until 12, then 1
+    assert max(rounds[:5]) == 3 and max(rounds[5:12]) == 2 and max(rounds[12:]) == 1
+
+
 def test_select_action_with_temperature():
     rng = np.random.default_rng(0)
     counts = np.array([0, 10, 30, 0], dtype=np.float32)

@@ -75,6 +75,16 @@ class Config:
     temperature_moves: int = 9
     """Moves sampled in proportion to the visit counts at the start of each game (then greedy); in
     tic-tac-toe the whole game, so that self-play meets the odd openings a perfect player may choose."""
+    fast_simulations: int = 0
+    """Playout cap randomisation (KataGo): when > 0, each self-play move gets the full search (with
+    root noise, recorded as an example) with probability `full_search_fraction`, and otherwise a
+    quick search of this many simulations (no noise, not recorded). More games per hour for the
+    value head; the policy still learns only from full searches. 0: every move searched fully."""
+    full_search_fraction: float = 0.25
+    """Share of self-play moves searched fully when `fast_simulations` > 0."""
+    q_weight: float = 0.0
+    """Value target = (1 - q_weight) * z + q_weight * q: the game's result z mixed with the search's
+    value of the position q (0: the result alone, as in the paper; 0.5: their average)."""
     replay_window: int = 20_000
     """Examples kept (symmetries included); older ones drop out."""
     batch_size: int = 128
@@ -214,6 +224,9 @@ def self_play_tasks(config: Config, model, iteration: int, num_games: int) -> li
             min(config.parallel_games, share),
             config.temperature_moves,
             int(np.random.SeedSequence([config.seed, iteration, w]).generate_state(1)[0]),
+            config.fast_simulations,
+            config.full_search_fraction,
+            config.q_weight,
         )  # fmt: skip
         for w, share in enumerate(shares)
         if share > 0
@@ -260,6 +273,7 @@ def train(
     run = start_run("deep-rl", f"alphazero-{game.name}", config, root=root, resume=resume)
     if config.fast:  # the same code path with a few cheap searches and games
         config = dataclasses.replace(config, num_simulations=min(config.num_simulations, 10),
+                                     fast_simulations=min(config.fast_simulations, 4),
                                      eval_games=min(config.eval_games, 4),
                                      eval_simulations=min(config.eval_simulations, 10))  # fmt: skip
     seed_everything(config.seed)

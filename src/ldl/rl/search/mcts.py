@@ -157,12 +157,14 @@ class MCTS:
 
 def batched_search(trees: list[MCTS], states: list[GameState]) -> list[np.ndarray]:
     """Search every (tree, state) pair together: each simulation round selects one leaf per tree and
-    evaluates all of them in ONE call of the (shared) evaluator. Returns each root's visit counts."""
+    evaluates all of them in ONE call of the (shared) evaluator. Returns each root's visit counts.
+    Trees may have different budgets (their own `config.num_simulations`): a tree takes part in as
+    many rounds as its budget allows (self-play mixes full and quick searches)."""
     evaluate = trees[0].evaluate
     for tree, state in zip(trees, states, strict=True):
         tree.start(state)
-    for _ in range(trees[0].config.num_simulations):
-        pending = [(tree, *tree.select()) for tree in trees]
+    for round_ in range(max(tree.config.num_simulations for tree in trees)):
+        pending = [(tree, *tree.select()) for tree in trees if round_ < tree.config.num_simulations]
         pending = [(tree, path, leaf) for tree, path, leaf in pending if leaf is not None]
         if pending:
             priors, values = evaluate([leaf for _, _, leaf in pending])

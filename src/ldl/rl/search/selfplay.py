@@ -2,7 +2,14 @@
 
 For each position s_t of a game the example is (encode(s_t), pi_t, z_t): the search's visit shares
 pi_t (what the network should have predicted) and the final result z_t in {+1, 0, -1} seen by the
-player to move at s_t (what the value head should have predicted).
+player to move at s_t (what the value head should have predicted); optionally mixed with the
+search's own value of s_t, q_t (`q_weight`), a target that is less noisy than one game's result.
+
+Playout cap randomisation (Wu, "Accelerating Self-Play Learning in Go", 2019, the KataGo paper):
+with `fast_simulations` > 0 only a random share of the moves gets the full search (with root noise)
+and becomes an example; the other moves are played after a quick search and not recorded. The games
+are played faster, so the value head sees more of them per hour, and every policy target still
+comes from a full search.
 
 A worker plays `parallel_games` games at once, in lockstep: each simulation round picks one leaf in
 every game's tree and the network evaluates them all in one batch (`mcts.batched_search`), which is
@@ -14,6 +21,7 @@ depend on which process plays them, so a run resumes exactly.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -38,6 +46,13 @@ class SelfPlayTask:
     parallel_games: int
     temperature_moves: int
     seed: int
+    fast_simulations: int = 0
+    """> 0: playout cap randomisation (see `Config.fast_simulations`): most moves get a quick search of
+    this many simulations, without root noise, and are not recorded."""
+    full_search_fraction: float = 1.0
+    """Share of moves searched fully (and recorded) when `fast_simulations` > 0."""
+    q_weight: float = 0.0
+    """Value target (1 - q_weight) * z + q_weight * q, q the search's value of the root."""
 
 
 @dataclass
@@ -49,9 +64,10 @@ class SelfPlayOutput:
     policies: np.ndarray
     """(N, num_actions) float32 visit shares."""
     values: np.ndarray
-    """(N,) float32 results for the player to move."""
+    """(N,) float32 value targets for the player to move: the result z, mixed with the search's q."""
     winners: list[int]
     lengths: list[int]
+    """Moves of each game (all of them recorded, unless quick searches were mixed in)."""
     cpu_seconds: float = 0.0
     """CPU time the worker spent on these games (a fair clock on a shared machine)."""
 
@@ -96,36 +112,43 @@ def play_games(task: SelfPlayTask) -> SelfPlayOutput:
     game = make_game(task.game)
     rng = np.random.default_rng(task.seed)
     evaluate = network_evaluator(game, load_model(task.weights, game, task.channels, task.num_blocks))
+    quick = dataclasses.replace(task.mcts, num_simulations=task.fast_simulations, dirichlet_fraction=0.0)
     planes, policies, values, winners, lengths = [], [], [], [], []
     started = 0
     active: list[dict] = []
     while started < task.num_games or active:
         while len(active) < task.parallel_games and started < task.num_games:
             tree = MCTS(game, evaluate, task.mcts, rng)
-            active.append({"state": game.initial_state(), "tree": tree, "history": []})
+            active.append({"state": game.initial_state(), "tree": tree, "history": [], "moves": 0})
             started += 1
+        for record in active:  # playout cap randomisation: a full search (recorded) or a quick one
+            full = task.fast_simulations <= 0 or rng.random() < task.full_search_fraction
+            record["tree"].config = task.mcts if full else quick
         counts = batched_search([g["tree"] for g in active], [g["state"] for g in active])
         still = []
         for record, visit in zip(active, counts, strict=True):
-            state = record["state"]
-            policy = visit / visit.sum()
-            record["history"].append((game.encode(state), policy, state.player))
+            state, tree = record["state"], record["tree"]
+            if tree.config is task.mcts:  # recorded; q = the search's value for the player to move
+                q = -tree.root.q()
+                record["history"].append((game.encode(state), visit / visit.sum(), state.player, q))
             temperature = 1.0 if state.moves_played < task.temperature_moves else 0.0
             record["state"] = game.next_state(state, select_action(visit, temperature, rng))
+            record["moves"] += 1
             winner = game.winner(record["state"])
             if winner is None:
                 still.append(record)
                 continue
-            for encoded, pi, player in record["history"]:
+            for encoded, pi, player, q in record["history"]:
                 planes.append(encoded)
                 policies.append(pi)
-                values.append(float(winner * player))
+                values.append((1 - task.q_weight) * float(winner * player) + task.q_weight * q)
             winners.append(int(winner))
-            lengths.append(len(record["history"]))
+            lengths.append(record["moves"])
         active = still
+    shape = game.encode(game.initial_state()).shape  # (planes, rows, cols), also for 0 examples
     return SelfPlayOutput(
-        np.stack(planes).astype(np.float32),
-        np.stack(policies).astype(np.float32),
+        np.array(planes, dtype=np.float32).reshape(-1, *shape),
+        np.array(policies, dtype=np.float32).reshape(-1, game.num_actions),
         np.array(values, dtype=np.float32),
         winners,
         lengths,
