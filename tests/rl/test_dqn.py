@@ -96,6 +96,17 @@ def test_resume_from_a_checkpoint_in_the_middle_of_an_episode(tmp_path):
         assert torch.equal(a["q_network"][key], b["q_network"][key]), key
 
 
+def test_a_run_on_box2d_resumes_with_a_fresh_episode(tmp_path):
+    """Box2D keeps its physics in C, so no env snapshot is saved (restoring the Python attributes
+    alone would resume a different lander): the resume starts a fresh, seeded episode."""
+    pytest.importorskip("Box2D")
+    config = small(env_id="LunarLander-v3", total_steps=400, learning_starts=100, checkpoint_every=100)
+    part = dqn.train(config, root=tmp_path, progress=interrupt_at(250))
+    assert part.interrupted and final_state(part.run_dir)["env"] == {}
+    resumed = dqn.train(config, root=tmp_path, resume=part.run_dir)
+    assert not resumed.interrupted and final_state(resumed.run_dir)["step"] == 400
+
+
 @pytest.mark.slow
 def test_cartpole_target_475():
     """The issue's target: a mean of >= 475 over the last 20 episodes (one seed here; the five-seed

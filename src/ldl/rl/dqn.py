@@ -14,7 +14,8 @@ Truncation: when CartPole hits its 500-step limit the pole has *not* fallen; the
 stored with terminated=False and its real final observation, so its target still bootstraps.
 
 Exact resume: the checkpoint holds both networks, the optimizer, the replay buffer, the
-environment's state (`env_snapshot`), the current observation and every random generator.
+environment's state (`env_snapshot`), the current observation and every random generator. Envs
+whose state lives in C (Box2D, the ALE) cannot be snapshotted: their resume starts a fresh episode.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from ldl.rl.buffers import ReplayBuffer
-from ldl.rl.envs import env_snapshot, make_env, restore_env_snapshot
+from ldl.rl.envs import env_snapshot, make_env, restore_env_snapshot, snapshot_supported
 from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
 
 
@@ -169,11 +170,16 @@ def train(
         target_network.load_state_dict(state["target_network"])
         optimizer.load_state_dict(state["optimizer"])
         buffer.load_state_dict(state["buffer"])
-        restore_env_snapshot(env, state["env"])
         rng.bit_generator.state = state["rng_agent"]
         obs, step, episode_return = state["obs"], state["step"], state["episode_return"]
+        if state["env"]:  # pure-Python envs: the very episode continues
+            restore_env_snapshot(env, state["env"])
+        else:  # Box2D, the ALE: their state lived in C, so a fresh episode, seeded by the step
+            (obs, _), episode_return = env.reset(seed=config.seed + step), 0.0
         recent, seconds, loss = list(state["recent"]), state["seconds"], state["loss"]
         restore_rng_state(state["rng"])
+
+    exact = snapshot_supported(env)
 
     def save() -> None:
         state = {
@@ -181,7 +187,7 @@ def train(
             "target_network": target_network.state_dict(),
             "optimizer": optimizer.state_dict(),
             "buffer": buffer.state_dict(),
-            "env": env_snapshot(env),
+            "env": env_snapshot(env) if exact else {},
             "rng_agent": rng.bit_generator.state,
             "obs": np.asarray(obs),
             "step": step,
