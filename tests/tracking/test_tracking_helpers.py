@@ -18,7 +18,7 @@ from ldl.tracking import (
     seed_everything,
     seed_worker,
 )
-from ldl.tracking.configs import config_from_dict
+from ldl.tracking.configs import config_from_dict, field_docs
 
 pytestmark = pytest.mark.torch
 
@@ -136,6 +136,26 @@ def test_a_saved_config_comes_back_with_its_types():
     assert config_from_dict(Config, config_to_dict(config)) == config
     with pytest.raises(LdlError, match="no longer has: momentum"):
         config_from_dict(Config, {**config_to_dict(config), "momentum": 0.9})
+
+
+@dataclass
+class _Base:
+    lr: float = 0.1
+    """Step size."""
+    steps: int = 10
+    """How many steps."""
+
+
+@dataclass
+class _Child(_Base):
+    steps: int = 20
+    width: int = 3
+    """New in the child."""
+
+
+def test_field_docs_of_a_subclass_keep_the_base_docstrings():
+    docs = field_docs(_Child)
+    assert docs == {"lr": "Step size.", "steps": "How many steps.", "width": "New in the child."}
 
 
 def test_run_ids_made_in_the_same_second_sort_in_creation_order():

@@ -156,7 +156,15 @@ def config_from_dict(config_class: type, values: dict[str, Any]) -> Any:
 
 
 def field_docs(config_class: type) -> dict[str, str]:
-    """Each field's docstring (the string literal written just below it in the class body)."""
+    """Each field's docstring (the string literal written just below it in the class body); a field
+    a subclass sets again without one keeps its base class's docstring."""
+    docs: dict[str, str] = {}
+    for klass in reversed(config_class.__mro__[:-1]):  # base classes first, object left out
+        docs.update(_own_field_docs(klass))
+    return docs
+
+
+def _own_field_docs(config_class: type) -> dict[str, str]:
     import ast
     import inspect
     import textwrap
