@@ -79,35 +79,30 @@ def test_mcts_finds_the_winning_move_and_the_block_in_tic_tac_toe():
     assert counts.sum() == config.num_simulations  # the root's own evaluation is not a visit
 
 
-def test_batched_search_evaluates_many_leaves_per_call():
-    game = ConnectFour()
-    rng = np.random.default_rng(0)
-    calls = []
+def batched_trees(budgets: list[int]) -> tuple[list[MCTS], list[int]]:
+    """Connect Four search trees with these budgets sharing one rollout evaluator, and the list
+    that records the batch size of each evaluator call."""
+    game, rng, calls = ConnectFour(), np.random.default_rng(0), []
     base = rollout_evaluator(game, rng)
 
     def counting(states):
         calls.append(len(states))
         return base(states)
 
-    trees = [MCTS(game, counting, MCTSConfig(num_simulations=20), rng) for _ in range(5)]
-    counts = batched_search(trees, [game.initial_state()] * 5)
+    return [MCTS(game, counting, MCTSConfig(num_simulations=n), rng) for n in budgets], calls
+
+
+def test_batched_search_evaluates_many_leaves_per_call():
+    trees, calls = batched_trees([20] * 5)
+    counts = batched_search(trees, [ConnectFour().initial_state()] * 5)
     assert all(c.sum() == 20 for c in counts)
     assert max(calls) == 5 and len(calls) <= 5 + 20  # 5 root calls of one, then one call per round
 
 
 def test_batched_search_gives_each_tree_its_own_budget():
-    game = ConnectFour()
-    rng = np.random.default_rng(0)
-    calls = []
-    base = rollout_evaluator(game, rng)
-
-    def counting(states):
-        calls.append(len(states))
-        return base(states)
-
     budgets = [20, 5, 12]
-    trees = [MCTS(game, counting, MCTSConfig(num_simulations=n), rng) for n in budgets]
-    counts = batched_search(trees, [game.initial_state()] * 3)
+    trees, calls = batched_trees(budgets)
+    counts = batched_search(trees, [ConnectFour().initial_state()] * 3)
     assert [int(c.sum()) for c in counts] == budgets
     rounds = calls[3:]  # after the three root evaluations: 3 trees for 5 rounds, 2 until 12, then 1
     assert max(rounds[:5]) == 3 and max(rounds[5:12]) == 2 and max(rounds[12:]) == 1
