@@ -122,13 +122,13 @@ def play_games(task: SelfPlayTask) -> SelfPlayOutput:
             active.append({"state": game.initial_state(), "tree": tree, "history": [], "moves": 0})
             started += 1
         for record in active:  # playout cap randomisation: a full search (recorded) or a quick one
-            full = task.fast_simulations <= 0 or rng.random() < task.full_search_fraction
-            record["tree"].config = task.mcts if full else quick
+            record["full"] = task.fast_simulations <= 0 or rng.random() < task.full_search_fraction
+            record["tree"].config = task.mcts if record["full"] else quick
         counts = batched_search([g["tree"] for g in active], [g["state"] for g in active])
         still = []
         for record, visit in zip(active, counts, strict=True):
             state, tree = record["state"], record["tree"]
-            if tree.config is task.mcts:  # recorded; q = the search's value for the player to move
+            if record["full"]:  # recorded; q = the search's value for the player to move
                 q = -tree.root.q()
                 record["history"].append((game.encode(state), visit / visit.sum(), state.player, q))
             temperature = 1.0 if state.moves_played < task.temperature_moves else 0.0
