@@ -1,9 +1,13 @@
 """Karpathy's Pong agent: preprocessing, returns that restart at each point, gradients against
-central differences, a short run, exact resume."""
+central differences, a short run, exact resume, and a finished run extended on resume."""
+
+import dataclasses
+import json
 
 import numpy as np
 import pytest
 
+from ldl.errors import LdlError
 from ldl.rl import pong_numpy as pong
 
 from .helpers import final_state, interrupt_at
@@ -64,3 +68,23 @@ def test_short_run_and_exact_resume(tmp_path):
         np.testing.assert_array_equal(a["model"][key], b["model"][key])
         np.testing.assert_array_equal(a["cache"][key], b["cache"][key])
     assert not np.array_equal(a["model"]["W2"], pong.init_model(16, np.random.default_rng(0))["W2"])
+
+
+def test_a_finished_run_resumed_with_more_episodes_matches_the_longer_run(tmp_path):
+    config = pong.Config(
+        num_episodes=2, batch_size=1, max_episode_steps=110, checkpoint_every=100, hidden_size=16
+    )
+    whole = pong.train(config, root=tmp_path / "whole")
+    short = pong.train(dataclasses.replace(config, num_episodes=1), root=tmp_path / "short")
+    assert short.metrics["episodes"] == 1 and not short.interrupted
+    extended = pong.train(config, root=tmp_path / "short", resume=short.run_dir)
+    assert extended.run_dir == short.run_dir and extended.metrics["episodes"] == 2
+    a, b = final_state(whole.run_dir), final_state(extended.run_dir)
+    for key in ("W1", "W2"):
+        np.testing.assert_array_equal(a["model"][key], b["model"][key])
+    saved = json.loads((extended.run_dir / "config.json").read_text())
+    assert saved["num_episodes"] == 2
+    changes = json.loads((extended.run_dir / "run.json").read_text())["changes"]
+    assert [entry["changes"] for entry in changes] == ["num_episodes: 1 -> 2"]
+    with pytest.raises(LdlError, match=r"hidden_size: 16 -> 8 \(a resume may change only num_episodes\)"):
+        pong.train(dataclasses.replace(config, hidden_size=8), root=tmp_path / "short", resume=short.run_dir)

@@ -129,3 +129,42 @@ def test_run_refuses_unknown_fields_and_names(stages, tmp_path):
 def test_runs_list_is_friendly_when_empty(tmp_path):
     result = _invoke("runs", "list", "--root", str(tmp_path))
     assert result.exit_code == 0 and "No runs yet" in result.output
+
+
+TWO_RUNS_YAML = (
+    RUNS_YAML
+    + """\
+- name: test.mlp-wide
+  stage: examples
+  target: ldl.tracking.example_mlp:train
+  config: ldl.tracking.example_mlp:Config
+  description: the same script under another name (its runs share the folder name)
+"""
+)
+
+
+def test_resume_latest_continues_the_newest_run_of_that_reference_run(tmp_path):
+    stages = tmp_path / "stages"
+    (stages / "9-test").mkdir(parents=True)
+    (stages / "9-test" / "runs.yaml").write_text(TWO_RUNS_YAML)
+    root = tmp_path / "runs"
+
+    def run(name: str, *extra: str):
+        return _invoke("run", name, "--stages-dir", str(stages), "--root", str(root), "--json", *extra)
+
+    missing = run("test.mlp", "--resume", "latest")
+    assert "There is no run of test.mlp to resume" in _error_text(missing)
+
+    first = json.loads(run("test.mlp", "--fast", "--set", "lr=0.2").stdout)
+    wide = json.loads(run("test.mlp-wide", "--fast", "--set", "hidden_size=32").stdout)
+    assert Path(first["run_dir"]).parent == Path(wide["run_dir"]).parent  # one folder name, two runs
+    meta = json.loads((Path(first["run_dir"]) / "run.json").read_text())
+    assert meta["reference"] == "test.mlp"
+
+    again = run("test.mlp", "--resume", "latest")  # the newest run of the stage is test.mlp-wide's
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.stdout)["run_dir"] == first["run_dir"]
+
+    del meta["reference"]  # a run from before runs recorded their reference run: matched by its fields
+    (Path(first["run_dir"]) / "run.json").write_text(json.dumps(meta))
+    assert json.loads(run("test.mlp", "--resume", "latest").stdout)["run_dir"] == first["run_dir"]

@@ -15,6 +15,7 @@ import typer
 from rich.table import Table
 
 from ldl.cli import common
+from ldl.errors import LdlError
 from ldl.tracking import reports, store
 from ldl.tracking.plots import NOT_METRICS
 
@@ -154,9 +155,17 @@ def start_reference_run(
 
     reference = reference_runs.find_reference(name, stages_root or STAGES_ROOT)
     saved = None
+    if resume == "latest":  # the newest run of this reference run, not of any run
+        newest = reference_runs.latest_run(reference, _root(root))
+        if newest is None:
+            raise LdlError(
+                f"There is no run of {name} to resume under {_root(root)}.",
+                hint=f"Start one with `ldl run {name}`, or pass a run id that `ldl runs list` shows.",
+            )
+        resume = str(newest)
+    elif resume:
+        resume = str(store.find_run(resume, _root(root)))
     if resume:  # continue with the settings the run started with
-        newest = store.run_dirs(_root(root), reference.stage)[-1:] if resume == "latest" else []
-        resume = str(newest[0] if newest else store.find_run(resume, _root(root)))
         saved = store.read_json(Path(resume) / "config.json", {})
     config = reference_runs.build_config(reference, fast, overrides, saved)
     bar, update = _progress_bar() if show_progress else (nullcontext(), None)

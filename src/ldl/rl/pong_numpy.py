@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
@@ -38,6 +38,9 @@ UP, DOWN = 2, 3  # ALE Pong's actions
 @dataclass
 class Config:
     """Hyperparameters of Karpathy's Pong agent."""
+
+    RESUME_MAY_CHANGE: ClassVar[tuple[str, ...]] = ("num_episodes",)
+    """`ldl run deep-rl.pong-numpy --resume RUN --set num_episodes=20000` trains a run on."""
 
     seed: int = 0
     """Seeds the weights, the action sampling and every episode's start."""

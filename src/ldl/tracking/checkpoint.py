@@ -85,6 +85,7 @@ class CheckpointManager:
         keep_last: int = 3,
         config: Any = None,
         metadata: Callable[[], dict[str, Any]] | None = None,
+        may_change: tuple[str, ...] = (),
     ):
         if keep_last < 1:
             raise LdlError(f"keep_last must be at least 1, not {keep_last}.")
@@ -92,6 +93,7 @@ class CheckpointManager:
         self.keep_last = keep_last
         self.config = None if config is None else config_to_dict(config)
         self._metadata = metadata
+        self.may_change = tuple(may_change)  # config fields a resume may change (see resume_may_change)
         self.dir.mkdir(parents=True, exist_ok=True)
         self.remove_orphans()
 
@@ -172,7 +174,7 @@ class CheckpointManager:
 
     def check_config(self, saved: dict[str, Any], path: Path) -> None:
         """Refuse to resume a checkpoint written under another config, naming what differs."""
-        differences = describe_config_diff(saved, self.config or {})
+        differences = describe_config_diff(saved, self.config or {}, self.may_change)
         if differences:
             raise LdlError(
                 f"The checkpoint {path} was written with a different config: {differences}.",

@@ -52,10 +52,21 @@ def config_to_dict(config: Any) -> dict[str, Any]:
     raise LdlError(f"A run config must be a dataclass instance or a dict, not {type(config).__name__}.")
 
 
-def describe_config_diff(saved: dict[str, Any], current: dict[str, Any]) -> str:
-    """Human-readable differences between two configs ("" when equal), e.g. "lr: 0.1 -> 0.2"."""
+def resume_may_change(config: Any) -> tuple[str, ...]:
+    """The fields a resumed run may change: those that only decide when it stops.
+
+    A config class declares them as `RESUME_MAY_CHANGE: ClassVar[tuple[str, ...]] = ("num_episodes",)`,
+    so that `ldl run NAME --resume RUN --set num_episodes=20000` extends a run instead of refusing.
+    A field belongs there only if training up to the old stop is the same with either value.
+    """
+    return tuple(getattr(config, "RESUME_MAY_CHANGE", ()))
+
+
+def describe_config_diff(saved: dict[str, Any], current: dict[str, Any], ignore: tuple[str, ...] = ()) -> str:
+    """Human-readable differences between two configs ("" when equal), e.g. "lr: 0.1 -> 0.2".
+    Fields in `ignore` are not compared."""
     parts = []
-    for key in sorted(set(saved) | set(current)):
+    for key in sorted((set(saved) | set(current)) - set(ignore)):
         if key not in current:
             parts.append(f"{key}: {saved[key]!r} -> (missing)")
         elif key not in saved:

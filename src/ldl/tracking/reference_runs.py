@@ -27,7 +27,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ldl.errors import FULL_INSTALL_MODULES, LdlError, full_install_error
 from ldl.paths import STAGES_ROOT
+from ldl.tracking import store
 from ldl.tracking.configs import apply_overrides, config_from_dict, field_docs
+from ldl.tracking.run import as_reference_run
 
 
 class ReferenceRun(BaseModel):
@@ -106,6 +108,22 @@ def build_config(
     return apply_overrides(config, overrides or [])
 
 
+def latest_run(run: ReferenceRun, root: Path) -> Path | None:
+    """The newest run folder under `root` that `ldl run NAME` started for this reference run, or None.
+
+    Runs record their reference run in run.json. Older runs, which do not, count when they belong
+    to the same stage and their config has exactly the fields of this run's config class.
+    """
+    fields = {field.name for field in dataclasses.fields(import_object(run.config))}
+    for run_dir in reversed(store.run_dirs(root, run.stage)):
+        recorded = store.read_json(run_dir / store.RUN_FILE, {}).get("reference")
+        if recorded == run.name:
+            return run_dir
+        if recorded is None and set(store.read_json(run_dir / "config.json", {})) == fields:
+            return run_dir
+    return None
+
+
 def launch(
     run: ReferenceRun,
     config: Any,
@@ -126,7 +144,8 @@ def launch(
             raise LdlError(f"{run.name} cannot be resumed: its train() takes no `resume`.")
         options["resume"] = resume
     try:
-        return train(config, **options)
+        with as_reference_run(run.name):
+            return train(config, **options)
     except ModuleNotFoundError as error:  # a light install: stage 1 imports torch and fastai lazily
         _raise_if_full_install_is_missing(run.name, error)
         raise

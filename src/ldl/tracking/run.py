@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +29,7 @@ from typing import Any
 from ldl.errors import LdlError
 from ldl.tracking import store
 from ldl.tracking.checkpoint import Checkpoint, CheckpointManager
-from ldl.tracking.configs import config_to_dict, describe_config_diff
+from ldl.tracking.configs import config_to_dict, describe_config_diff, resume_may_change
 from ldl.tracking.tensorboard import open_writer
 
 
@@ -60,6 +63,7 @@ class Run:
         keep_last: int = 3,
         resume: bool = False,
         tensorboard: bool | None = None,
+        may_change: tuple[str, ...] = (),
     ):
         self.dir = Path(run_dir)
         self.config = config
@@ -67,7 +71,11 @@ class Run:
         self.run_id, self.stage, self.name = meta["run_id"], meta["stage"], meta["name"]
         self._records = 0
         self.checkpoints = CheckpointManager(
-            self.dir / "checkpoints", keep_last, config, metadata=lambda: {"metrics_records": self._records}
+            self.dir / "checkpoints",
+            keep_last,
+            config,
+            metadata=lambda: {"metrics_records": self._records},
+            may_change=may_change,
         )
         self.resumed: Checkpoint | None = self.checkpoints.latest() if resume else None
         self._rewind_metrics(self.resumed)
@@ -158,6 +166,21 @@ class Run:
         return f"Run({str(self.dir)!r})"
 
 
+_REFERENCE: ContextVar[str | None] = ContextVar("ldl_reference_run", default=None)
+
+
+@contextmanager
+def as_reference_run(name: str) -> Iterator[None]:
+    """Runs started inside this block record `name` (e.g. "deep-rl.dqn-minatar") in run.json as
+    "reference", so that `ldl run NAME --resume latest` finds the newest run of that reference run
+    even when two of them share a training script (and so a folder name)."""
+    token = _REFERENCE.set(name)
+    try:
+        yield
+    finally:
+        _REFERENCE.reset(token)
+
+
 def _resume_dir(stage: str, name: str, root: Path, resume: bool | str | Path) -> Path | None:
     if resume is True or resume == "latest":
         found = store.run_dirs(root, stage, name)
@@ -178,10 +201,13 @@ def start_run(
 
     `config` is a dataclass or dict, saved as config.json. `resume`: None/False starts a new run;
     True (or "latest") continues the newest run of this stage and name if there is one; a run id or
-    path continues that run. A resumed run with a different config is refused, naming the fields.
+    path continues that run. A resumed run with a different config is refused, naming the fields,
+    except the fields the config class lists in RESUME_MAY_CHANGE (when to stop): those are updated
+    in config.json, and run.json's "changes" records when and from what.
     """
     root = Path(root) if root is not None else store.default_root()
     config_dict = config_to_dict(config)
+    may_change = resume_may_change(config)
     run_dir = _resume_dir(stage, name, root, resume) if resume else None
     if run_dir is not None:
         meta = store.read_json(run_dir / store.RUN_FILE, {})
@@ -192,26 +218,40 @@ def start_run(
                 hint="Pass a run of the same training script, or start a new run.",
             )
         saved = store.read_json(run_dir / "config.json", {})
-        differences = describe_config_diff(saved, config_dict)
+        differences = describe_config_diff(saved, config_dict, may_change)
         if differences:
+            allowed = f" (a resume may change only {', '.join(may_change)})" if may_change else ""
             raise LdlError(
-                f"Cannot resume {run_dir}: its config differs: {differences}.",
+                f"Cannot resume {run_dir}: its config differs: {differences}{allowed}.",
                 hint="Resume with the settings the run started with, or start a new run.",
             )
-        return Run(run_dir, config_dict, keep_last, resume=True, tensorboard=tensorboard)
+        fixed = tuple(key for key in set(saved) | set(config_dict) if key not in may_change)
+        changes = describe_config_diff(saved, config_dict, fixed)
+        if changes:  # a longer (or shorter) run: remember the new stop and when it was set
+            meta["changes"] = [*meta.get("changes", []), {"at": _now(), "changes": changes}]
+            store.write_json(run_dir / store.RUN_FILE, meta)
+            store.write_json(run_dir / "config.json", config_dict)
+        return Run(
+            run_dir, config_dict, keep_last, resume=True, tensorboard=tensorboard, may_change=may_change
+        )
     run_id = store.new_run_id()
     run_dir = root / stage / name / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
     (run_dir / "plots").mkdir()
-    created = datetime.now(UTC).isoformat(timespec="seconds")
     meta = {
         "schema": store.SCHEMA_VERSION,
         "stage": stage,
         "name": name,
         "run_id": run_id,
-        "created": created,
+        "created": _now(),
         "status": "running",
     }
+    if _REFERENCE.get():
+        meta["reference"] = _REFERENCE.get()
     store.write_json(run_dir / store.RUN_FILE, meta)
     store.write_json(run_dir / "config.json", config_dict)
-    return Run(run_dir, config_dict, keep_last, resume=False, tensorboard=tensorboard)
+    return Run(run_dir, config_dict, keep_last, resume=False, tensorboard=tensorboard, may_change=may_change)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")

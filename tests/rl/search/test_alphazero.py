@@ -125,6 +125,21 @@ def test_resume_is_exact_with_quick_searches_and_q_targets(tmp_path, monkeypatch
     assert any(not torch.equal(a[name], plain[name]) for name in a)  # the options reach the workers
 
 
+def test_a_finished_run_trains_on_when_resumed_with_more_iterations(tmp_path, monkeypatch):
+    """num_iterations only says when to stop, so a finished run may be resumed with a larger one and
+    reaches the weights of a run started with it (the short run's evaluation at its stop draws none
+    of the training randomness)."""
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    whole = train(tiny(num_iterations=2, evaluate_every=5), root=tmp_path / "whole")
+    short = train(tiny(num_iterations=1, evaluate_every=5), root=tmp_path / "short")
+    assert short.metrics["iterations"] == 1
+    longer = train(tiny(num_iterations=2, evaluate_every=5), root=tmp_path / "short", resume=short.run_dir)
+    assert longer.run_dir == short.run_dir and longer.metrics["iterations"] == 2
+    a, b = weights(whole.run_dir), weights(longer.run_dir)
+    for name in a:
+        torch.testing.assert_close(a[name], b[name], rtol=0, atol=0)
+
+
 def test_worker_processes_play_the_same_games_as_the_main_process(tmp_path, monkeypatch):
     """One worker process and no worker process get the same task seeds, so the same weights."""
     monkeypatch.setenv("LDL_TENSORBOARD", "0")

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 import numpy as np
 
@@ -49,6 +49,13 @@ def __getattr__(name: str):
 @dataclass
 class Config:
     """Hyperparameters of AlphaZero (defaults: tic-tac-toe, 0 losses against minimax in minutes)."""
+
+    RESUME_MAY_CHANGE: ClassVar[tuple[str, ...]] = (
+        "num_iterations",
+        "time_limit_minutes",
+        "cpu_limit_minutes",
+    )
+    """When to stop: `ldl run NAME --resume RUN --set time_limit_minutes=180` extends a run."""
 
     game: str = "tic-tac-toe"
     """"tic-tac-toe" or "connect-four"."""
