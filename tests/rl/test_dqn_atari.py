@@ -1,10 +1,15 @@
-"""DQN from pixels: MinAtar snapshots, a fast run, an exact resume; Pong's CNN on real frames."""
+"""DQN from pixels: MinAtar snapshots, a fast run, an exact resume, the early stop, a run older than
+a config field; Pong's CNN on real frames."""
+
+import json
 
 import numpy as np
 import pytest
 import torch
 
+from ldl.errors import LdlError
 from ldl.rl import dqn_atari
+from ldl.tracking import checkpoint_format
 
 from .helpers import final_state, interrupt_at, metric_rows
 
@@ -84,3 +89,32 @@ def test_fast_pong_run_with_the_nature_cnn(tmp_path):
     state = final_state(result.run_dir)
     assert result.metrics["steps"] == 1_500 and state["buffer"]["frames"].shape[1:] == (84, 84)
     assert np.isfinite(state["loss"]) and (result.run_dir / "plots" / "metrics.png").exists()
+
+
+def test_a_run_stops_once_twenty_episodes_average_the_target(tmp_path):
+    result = dqn_atari.train(small(target_return=-1.0), root=tmp_path)  # any 20 episodes reach -1
+    rows = [json.loads(line) for line in (result.run_dir / "metrics.jsonl").read_text().splitlines()]
+    episodes = [row for row in rows if "episode_return" in row]
+    assert len(episodes) == 20 and result.metrics["steps"] == episodes[-1]["step"] < small().total_steps
+    assert final_state(result.run_dir)["step"] == episodes[-1]["step"]  # a checkpoint at the stop
+    assert dqn_atari.PongConfig().target_return == 18.0 and dqn_atari.Config().target_return is None
+
+
+def test_a_run_started_before_a_config_field_existed_still_resumes(tmp_path):
+    """target_return was added to the config after runs had started: their config.json and
+    checkpoints lack it, and at its default (None: no early stop) they resume as before."""
+    part = dqn_atari.train(small(), root=tmp_path, progress=interrupt_at(350))
+    config_file = part.run_dir / "config.json"
+    saved = json.loads(config_file.read_text())
+    del saved["target_return"]
+    config_file.write_text(json.dumps(saved))
+    for path in (part.run_dir / "checkpoints").glob("step-*.pt"):
+        tree = checkpoint_format.read_torch(path)
+        del tree["config"]["target_return"]
+        with open(path, "wb") as file:
+            checkpoint_format.write_torch(tree, file)
+    resumed = dqn_atari.train(small(), root=tmp_path, resume=part.run_dir)
+    assert not resumed.interrupted and resumed.run_dir == part.run_dir
+    assert json.loads(config_file.read_text())["target_return"] is None  # filled in
+    with pytest.raises(LdlError, match=r"target_return: None -> 5.0"):
+        dqn_atari.train(small(target_return=5.0), root=tmp_path, resume=part.run_dir)

@@ -74,12 +74,19 @@ class Config:
     """Steps between checkpoints (also saved at the end and on Ctrl-C)."""
     log_every: int = 1_000
     """Steps between progress reports (episodes are logged as they end)."""
+    target_return: float | None = None
+    """Stop early once the mean return of the last 20 training episodes reaches this (None: never)."""
     eval_episodes: int = 10
     """Greedy (epsilon 0.01) evaluation episodes at the end."""
     record_video: bool = True
     """Save a GIF of the trained agent playing one episode (plots/agent.gif)."""
     fast: bool = False
     """Shrink the run for a quick check (1,500 steps, learning from step 300, same code path)."""
+
+
+def reached(recent: list[float], target: float | None) -> bool:
+    """Whether the last 20 training episodes average at least `target` (never with None)."""
+    return target is not None and len(recent) == 20 and float(np.mean(recent)) >= target
 
 
 def stack_size(env_id: str) -> int:
@@ -308,12 +315,15 @@ def train(
                 history, episode_return = deque([frame] * k, maxlen=k), 0.0
             if progress and step % config.log_every == 0:
                 progress(Progress(step, total_steps, 0, {"return": float(np.mean(recent or [0.0]))}))
-            if step % config.checkpoint_every == 0 or interrupt.requested or step == total_steps:
+            solved = (terminated or truncated) and reached(recent, config.target_return)
+            if step % config.checkpoint_every == 0 or interrupt.requested or step == total_steps or solved:
                 seconds = time.perf_counter() - started
                 save()
             if interrupt.requested:
                 run.close("interrupted")
                 return Result({"mean_return_20": float(np.mean(recent or [0]))}, run.dir, interrupted=True)
+            if solved:
+                break
     return _finish(run, config, q_network, step, recent, time.perf_counter() - started)
 
 
@@ -371,5 +381,7 @@ class PongConfig(Config):
     """Exploration rate after `exploration_steps`."""
     exploration_steps: int = 1_000_000
     """Steps over which epsilon falls."""
+    target_return: float | None = 18.0
+    """Stop once the last 20 games average 18 (as `deep-rl.ppo-pong` does); None trains all 10M steps."""
     max_episode_steps: int = 27_000
     """Unused on the ALE (the v5 games cut episodes at 108,000 frames themselves)."""

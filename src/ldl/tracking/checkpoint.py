@@ -32,7 +32,7 @@ from typing import Any
 
 from ldl.errors import LdlError
 from ldl.tracking import checkpoint_format as fmt
-from ldl.tracking.configs import config_to_dict, describe_config_diff
+from ldl.tracking.configs import config_defaults, config_to_dict, describe_config_diff
 from ldl.tracking.store import process_alive
 
 SCHEMA_VERSION = 1
@@ -86,6 +86,7 @@ class CheckpointManager:
         config: Any = None,
         metadata: Callable[[], dict[str, Any]] | None = None,
         may_change: tuple[str, ...] = (),
+        defaults: dict[str, Any] | None = None,
     ):
         if keep_last < 1:
             raise LdlError(f"keep_last must be at least 1, not {keep_last}.")
@@ -94,6 +95,7 @@ class CheckpointManager:
         self.config = None if config is None else config_to_dict(config)
         self._metadata = metadata
         self.may_change = tuple(may_change)  # config fields a resume may change (see resume_may_change)
+        self.defaults = dict(defaults) if defaults is not None else config_defaults(config)  # new fields
         self.dir.mkdir(parents=True, exist_ok=True)
         self.remove_orphans()
 
@@ -174,7 +176,7 @@ class CheckpointManager:
 
     def check_config(self, saved: dict[str, Any], path: Path) -> None:
         """Refuse to resume a checkpoint written under another config, naming what differs."""
-        differences = describe_config_diff(saved, self.config or {}, self.may_change)
+        differences = describe_config_diff(saved, self.config or {}, self.may_change, self.defaults)
         if differences:
             raise LdlError(
                 f"The checkpoint {path} was written with a different config: {differences}.",

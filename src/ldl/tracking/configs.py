@@ -62,9 +62,31 @@ def resume_may_change(config: Any) -> tuple[str, ...]:
     return tuple(getattr(config, "RESUME_MAY_CHANGE", ()))
 
 
-def describe_config_diff(saved: dict[str, Any], current: dict[str, Any], ignore: tuple[str, ...] = ()) -> str:
+def config_defaults(config: Any) -> dict[str, Any]:
+    """The JSON-ready default of every field of a config dataclass that has one ({} for a dict)."""
+    if not dataclasses.is_dataclass(config):
+        return {}
+    defaults = {}
+    for field in dataclasses.fields(config):
+        if field.default is not dataclasses.MISSING:
+            defaults[field.name] = _plain(field.default)
+        elif field.default_factory is not dataclasses.MISSING:
+            defaults[field.name] = _plain(field.default_factory())
+    return defaults
+
+
+def describe_config_diff(
+    saved: dict[str, Any],
+    current: dict[str, Any],
+    ignore: tuple[str, ...] = (),
+    defaults: dict[str, Any] | None = None,
+) -> str:
     """Human-readable differences between two configs ("" when equal), e.g. "lr: 0.1 -> 0.2".
-    Fields in `ignore` are not compared."""
+
+    Fields in `ignore` are not compared. A field the saved config lacks counts as its value in
+    `defaults`: a field added to the script after the run started, whose default keeps the old
+    behaviour, does not stop the run from resuming."""
+    saved = {**{k: v for k, v in (defaults or {}).items() if k in current}, **saved}
     parts = []
     for key in sorted((set(saved) | set(current)) - set(ignore)):
         if key not in current:

@@ -29,7 +29,7 @@ from typing import Any
 from ldl.errors import LdlError
 from ldl.tracking import store
 from ldl.tracking.checkpoint import Checkpoint, CheckpointManager
-from ldl.tracking.configs import config_to_dict, describe_config_diff, resume_may_change
+from ldl.tracking.configs import config_defaults, config_to_dict, describe_config_diff, resume_may_change
 from ldl.tracking.tensorboard import open_writer
 
 
@@ -64,6 +64,7 @@ class Run:
         resume: bool = False,
         tensorboard: bool | None = None,
         may_change: tuple[str, ...] = (),
+        defaults: dict[str, Any] | None = None,
     ):
         self.dir = Path(run_dir)
         self.config = config
@@ -76,6 +77,7 @@ class Run:
             config,
             metadata=lambda: {"metrics_records": self._records},
             may_change=may_change,
+            defaults=defaults,
         )
         self.resumed: Checkpoint | None = self.checkpoints.latest() if resume else None
         self._rewind_metrics(self.resumed)
@@ -207,7 +209,7 @@ def start_run(
     """
     root = Path(root) if root is not None else store.default_root()
     config_dict = config_to_dict(config)
-    may_change = resume_may_change(config)
+    may_change, defaults = resume_may_change(config), config_defaults(config)
     run_dir = _resume_dir(stage, name, root, resume) if resume else None
     if run_dir is not None:
         meta = store.read_json(run_dir / store.RUN_FILE, {})
@@ -218,7 +220,7 @@ def start_run(
                 hint="Pass a run of the same training script, or start a new run.",
             )
         saved = store.read_json(run_dir / "config.json", {})
-        differences = describe_config_diff(saved, config_dict, may_change)
+        differences = describe_config_diff(saved, config_dict, may_change, defaults)
         if differences:
             allowed = f" (a resume may change only {', '.join(may_change)})" if may_change else ""
             raise LdlError(
@@ -226,14 +228,15 @@ def start_run(
                 hint="Resume with the settings the run started with, or start a new run.",
             )
         fixed = tuple(key for key in set(saved) | set(config_dict) if key not in may_change)
-        changes = describe_config_diff(saved, config_dict, fixed)
+        changes = describe_config_diff(saved, config_dict, fixed, defaults)
         if changes:  # a longer (or shorter) run: remember the new stop and when it was set
             meta["changes"] = [*meta.get("changes", []), {"at": _now(), "changes": changes}]
             store.write_json(run_dir / store.RUN_FILE, meta)
             store.write_json(run_dir / "config.json", config_dict)
-        return Run(
-            run_dir, config_dict, keep_last, resume=True, tensorboard=tensorboard, may_change=may_change
-        )
+        if set(config_dict) - set(saved):  # fields added since the run started, at their defaults
+            store.write_json(run_dir / "config.json", config_dict)
+        options = {"tensorboard": tensorboard, "may_change": may_change, "defaults": defaults}
+        return Run(run_dir, config_dict, keep_last, resume=True, **options)
     run_id = store.new_run_id()
     run_dir = root / stage / name / run_id
     run_dir.mkdir(parents=True, exist_ok=False)
