@@ -114,3 +114,20 @@ def test_snapshot_restores_a_vector_env_exactly():
     restore_env_snapshot(other, snapshot)
     second = [other.step(a)[0] for a in actions]
     np.testing.assert_array_equal(np.array(first), np.array(second))
+
+
+def test_a_fresh_stack_starts_like_the_vector_env_ppo_trains_on():
+    """ale-py's vector env pads a new episode's stack with blank frames; PPO's evaluation env does
+    the same (pad="zeros"), and DQN's keeps repeating the first frame, as its replay buffer does."""
+    envs = make_atari_vector_env("pong", 1, num_threads=1)
+    vector_first, _ = envs.reset(seed=0)
+    envs.close()
+    assert vector_first[0, :3].max() == 0 and vector_first[0, 3].std() > 0
+    zeros = make_atari_env("ALE/Pong-v5", pad="zeros", noop_max=0)
+    first, _ = zeros.reset(seed=0)
+    assert first[:3].max() == 0 and first[3].std() > 0
+    after, *_ = zeros.step(0)
+    assert after[:2].max() == 0 and np.array_equal(after[2], first[3])
+    zeros.close()
+    with pytest.raises(ValueError, match="pad"):
+        make_atari_env("ALE/Pong-v5", pad="blank")

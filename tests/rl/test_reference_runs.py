@@ -35,3 +35,29 @@ def test_tabular_runs_write_curves_gifs_and_reach_the_optimum(name, tmp_path, mo
         assert result.metrics["optimum"] == pytest.approx(0.7442, abs=1e-3)
     else:
         assert result.metrics["q_learning_greedy_return"] == -13
+
+
+@pytest.mark.parametrize(
+    "name", ["deep-rl.dqn-cartpole", "deep-rl.reinforce-cartpole", "deep-rl.a2c-cartpole"]
+)
+def test_a_run_puts_back_the_callers_torch_thread_count(name, tmp_path, monkeypatch):
+    """Trainers pick their own thread count (one, for small networks); a notebook that trains an
+    agent and then does its own work keeps the count it had, also when the run is interrupted."""
+    import torch
+
+    from .helpers import interrupt_at
+
+    monkeypatch.setenv("LDL_TENSORBOARD", "0")
+    before = torch.get_num_threads()
+    torch.set_num_threads(3)
+    try:
+        run = load_catalog()[name]
+        config = build_config(run, fast=True)
+        if hasattr(config, "record_video"):
+            config = dataclasses.replace(config, record_video=False)
+        import_object(run.target)(config, root=tmp_path / "whole")
+        assert torch.get_num_threads() == 3
+        stopped = import_object(run.target)(config, root=tmp_path / "part", progress=interrupt_at(2))
+        assert stopped.interrupted and torch.get_num_threads() == 3
+    finally:
+        torch.set_num_threads(before)

@@ -30,7 +30,15 @@ import numpy as np
 
 from ldl.rl.buffers import ReplayBuffer
 from ldl.rl.envs import env_snapshot, make_env, restore_env_snapshot, snapshot_supported
-from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
+from ldl.tracking import (
+    GracefulInterrupt,
+    Progress,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    start_run,
+)
 
 
 @dataclass
@@ -139,6 +147,7 @@ def env_step(env, obs, action: int, buffer: ReplayBuffer):
     return next_obs, reward, terminated or truncated
 
 
+@restores_torch_threads
 def train(
     config: Config,
     resume: bool | str | None = None,

@@ -33,7 +33,15 @@ import numpy as np
 
 from ldl.rl.buffers import FrameReplayBuffer
 from ldl.rl.dqn import Result, td_targets
-from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
+from ldl.tracking import (
+    GracefulInterrupt,
+    Progress,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    start_run,
+)
 
 
 @dataclass
@@ -171,7 +179,7 @@ def make_eval_env(config: Config, render_mode: str | None = None):
         return MinAtarEnv(game, config.max_episode_steps, render_mode)
     from ldl.rl.ppo_atari import make_eval_env as make_atari_eval_env
 
-    return make_atari_eval_env(config.env_id, render_mode)
+    return make_atari_eval_env(config.env_id, render_mode, pad="repeat")  # as the replay buffer does
 
 
 def num_actions_of(env) -> int:
@@ -215,6 +223,7 @@ def make_q_network(in_channels: int, num_actions: int, minatar: bool):
 # --- training ----------------------------------------------------------------------------------
 
 
+@restores_torch_threads
 def train(
     config: Config,
     resume: bool | str | None = None,

@@ -162,18 +162,26 @@ class AtariPreprocessing(gym.Wrapper):
 
 
 class FrameStack(gym.ObservationWrapper):
-    """The last `k` observations stacked on a new first axis: (k, H, W) uint8."""
+    """The last `k` observations stacked on a new first axis: (k, H, W) uint8.
 
-    def __init__(self, env, k=4):
+    At a reset the stack is filled with the first frame (`pad="repeat"`, as DQN's replay buffer
+    builds its states) or with blank frames (`pad="zeros"`, as ale-py's vector env does, so that an
+    agent trained there sees the same first states when it is evaluated here)."""
+
+    def __init__(self, env, k=4, pad: str = "repeat"):
         super().__init__(env)
-        self.k, self.frames = k, deque(maxlen=k)
+        if pad not in ("repeat", "zeros"):
+            raise ValueError(f"pad must be 'repeat' or 'zeros', not {pad!r}")
+        self.k, self.pad, self.frames = k, pad, deque(maxlen=k)
         space = env.observation_space
         self.observation_space = gym.spaces.Box(0, 255, (k, *space.shape), space.dtype)
 
     def reset(self, **kwargs):
         frame, info = self.env.reset(**kwargs)
-        for _ in range(self.k):
-            self.frames.append(frame)
+        filler = frame if self.pad == "repeat" else np.zeros_like(frame)
+        for _ in range(self.k - 1):
+            self.frames.append(filler)
+        self.frames.append(frame)
         return np.stack(self.frames), info
 
     def observation(self, frame):
@@ -182,14 +190,19 @@ class FrameStack(gym.ObservationWrapper):
 
 
 def make_atari_env(
-    env_id: str = "ALE/Pong-v5", frame_stack: int = 4, render_mode: str | None = None, **kwargs
+    env_id: str = "ALE/Pong-v5",
+    frame_stack: int = 4,
+    render_mode: str | None = None,
+    pad: str = "repeat",
+    **kwargs,
 ):
     """One Atari env with the NumPy preprocessing: observations (frame_stack, 84, 84) uint8.
 
-    `kwargs` go to the preprocessing (frame_skip, noop_max, size, clip_rewards, episodic_life)."""
+    `pad` fills a fresh stack (see FrameStack); `kwargs` go to the preprocessing (frame_skip,
+    noop_max, size, clip_rewards, episodic_life)."""
     env = make_env(env_id, render_mode=render_mode, frameskip=1, repeat_action_probability=0.0)
     env = AtariPreprocessing(env, **kwargs)
-    return FrameStack(env, frame_stack) if frame_stack > 1 else env
+    return FrameStack(env, frame_stack, pad) if frame_stack > 1 else env
 
 
 # --- snapshots of pure-Python environments, for exact resumes ----------------------------------

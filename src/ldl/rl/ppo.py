@@ -32,7 +32,15 @@ import numpy as np
 from ldl.rl.buffers import RolloutStorage
 from ldl.rl.envs import env_snapshot, make_vector_env, restore_env_snapshot, snapshot_supported
 from ldl.rl.returns import gae
-from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
+from ldl.tracking import (
+    GracefulInterrupt,
+    Progress,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    start_run,
+)
 
 
 @dataclass
@@ -244,6 +252,7 @@ def fast_config(config: Config) -> Config:
     )
 
 
+@restores_torch_threads
 def train(
     config: Config,
     resume: bool | str | None = None,

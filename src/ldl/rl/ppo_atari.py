@@ -34,10 +34,11 @@ def make_envs(env_id: str, num_envs: int):
     return make_atari_vector_env(env_id.removeprefix("atari:"), num_envs, num_threads=min(num_envs, 2))
 
 
-def make_eval_env(env_id: str, render_mode: str | None = None):
-    """One env with the same preprocessing in NumPy, playing whole games (no episodic life)."""
+def make_eval_env(env_id: str, render_mode: str | None = None, pad: str = "zeros"):
+    """One env with the same preprocessing in NumPy, playing whole games (no episodic life); a fresh
+    stack starts with blank frames, as in the vector env PPO trains on."""
     return make_atari_env(
-        gymnasium_id(env_id), render_mode=render_mode, episodic_life=False, clip_rewards=False
+        gymnasium_id(env_id), render_mode=render_mode, pad=pad, episodic_life=False, clip_rewards=False
     )
 
 

@@ -26,7 +26,15 @@ import numpy as np
 
 from ldl.rl.envs import make_env
 from ldl.rl.returns import discount_cumsum
-from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
+from ldl.tracking import (
+    GracefulInterrupt,
+    Progress,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    start_run,
+)
 
 
 @dataclass
@@ -103,6 +111,7 @@ def play_episode(env, policy, value, seed: int, gamma: float):
     return np.array(observations, dtype=np.float32), np.array(actions), returns, float(sum(rewards))
 
 
+@restores_torch_threads
 def train(
     config: Config,
     resume: bool | str | None = None,

@@ -29,6 +29,7 @@ import numpy as np
 from ldl.errors import LdlError
 from ldl.rl import ppo
 from ldl.rl.buffers import RolloutStorage
+from ldl.tracking.seeding import restores_torch_threads
 
 ARRAYS = ("observations", "actions", "log_probs", "rewards", "terminated", "truncated", "values", "valid")
 
@@ -105,6 +106,7 @@ def _ray():
     return ray
 
 
+@restores_torch_threads
 def train_with_ray(config: RayConfig, root: str | Path | None = None, progress=None) -> ppo.Result:
     """PPO with ppo.py's update, its rollouts gathered by `num_workers` Ray actors.
 

@@ -16,7 +16,14 @@ from ldl.tracking.configs import apply_overrides, config_to_dict
 from ldl.tracking.data_order import BatchOrder
 from ldl.tracking.interrupt import GracefulInterrupt
 from ldl.tracking.run import Progress, Run, start_run
-from ldl.tracking.seeding import pick_device, restore_rng_state, rng_state, seed_everything, seed_worker
+from ldl.tracking.seeding import (
+    pick_device,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    seed_worker,
+)
 from ldl.tracking.store import default_root, find_run, list_runs, read_metrics
 
 __all__ = [
@@ -35,6 +42,7 @@ __all__ = [
     "pick_device",
     "read_metrics",
     "restore_rng_state",
+    "restores_torch_threads",
     "rng_state",
     "seed_everything",
     "seed_worker",

@@ -11,6 +11,7 @@ only when it is installed and asked for (seeding) or already in use (saving stat
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import random
@@ -91,6 +92,25 @@ def restore_rng_state(state: dict[str, Any]) -> None:
         torch.set_rng_state(state["torch"])
         if "cuda" in state and torch.cuda.is_available():
             torch.cuda.set_rng_state_all(state["cuda"])
+
+
+def restores_torch_threads(function: Any) -> Any:
+    """Decorate a `train` that sets PyTorch's thread count for its own speed, so that the caller's
+    count (a notebook's, say) is put back when it returns, raises or is interrupted."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not _torch_installed():
+            return function(*args, **kwargs)
+        import torch
+
+        before = torch.get_num_threads()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            torch.set_num_threads(before)
+
+    return wrapper
 
 
 def _available(device: str) -> bool:

@@ -32,7 +32,15 @@ from ldl.rl.games import make_game
 from ldl.rl.search.mcts import MCTSConfig
 from ldl.rl.search.player import AlphaZeroPlayer
 from ldl.rl.search.selfplay import SelfPlayOutput, SelfPlayTask, model_weights, play_games
-from ldl.tracking import GracefulInterrupt, Progress, restore_rng_state, rng_state, seed_everything, start_run
+from ldl.tracking import (
+    GracefulInterrupt,
+    Progress,
+    restore_rng_state,
+    restores_torch_threads,
+    rng_state,
+    seed_everything,
+    start_run,
+)
 
 __all__ = ["AlphaZeroPlayer", "Config", "ConnectFourConfig", "Result", "train"]
 
@@ -268,6 +276,7 @@ def train_step(model, optimizer, batch) -> dict[str, float]:
     return {"value_loss": value_loss.item(), "policy_loss": policy_loss.item()}
 
 
+@restores_torch_threads
 def train(
     config: Config,
     resume: bool | str | None = None,
