@@ -60,6 +60,8 @@ def test_short_run_and_exact_resume(tmp_path):
     )
     whole = pong.train(config, root=tmp_path / "whole")
     assert whole.metrics["episodes"] == 2 and (whole.run_dir / "plots" / "metrics.png").exists()
+    assert whole.metrics["eval_games"] == 10 and -21 <= whole.metrics["eval_mean_return"] <= 21
+    assert (whole.run_dir / "plots" / "agent.gif").read_bytes()[:6] == b"GIF89a"
     part = pong.train(config, root=tmp_path / "part", progress=interrupt_at(1))
     assert part.interrupted
     resumed = pong.train(config, root=tmp_path / "part", resume=part.run_dir)
@@ -88,3 +90,31 @@ def test_a_finished_run_resumed_with_more_episodes_matches_the_longer_run(tmp_pa
     assert [entry["changes"] for entry in changes] == ["num_episodes: 1 -> 2"]
     with pytest.raises(LdlError, match=r"hidden_size: 16 -> 8 \(a resume may change only num_episodes\)"):
         pong.train(dataclasses.replace(config, hidden_size=8), root=tmp_path / "short", resume=short.run_dir)
+
+
+def test_the_player_resets_its_previous_frame_at_each_game(monkeypatch):
+    """Its input is the difference of two frames: a game's first step sees the frame itself (as in
+    training), not its difference from the last frame of the previous game."""
+    from ldl.rl.envs import make_env
+    from ldl.rl.evaluate import run_episodes
+
+    seen = []
+    forward = pong.policy_forward
+    monkeypatch.setattr(pong, "policy_forward", lambda m, x: (seen.append(x.copy()), forward(m, x))[1])
+    model = pong.init_model(8, np.random.default_rng(0))
+
+    class Forgetful(pong.KarpathyPlayer):
+        def reset(self):  # the bug this guards against: the previous frame survives a new game
+            if not hasattr(self, "previous"):
+                super().reset()
+
+    firsts = {}
+    for player in (pong.KarpathyPlayer(model), Forgetful(model)):
+        seen.clear()
+        run_episodes(make_env("ALE/Pong-v5"), player, 2, seed=0, max_steps=40)
+        firsts[type(player).__name__] = (seen[0], seen[40])  # each game's first input
+    for x in firsts["KarpathyPlayer"]:
+        assert x.min() == 0 and x.max() == 1  # a whole frame: nothing was subtracted
+    assert firsts["Forgetful"][1].min() < 0  # the old frame leaks in without the reset
+    greedy_up = pong.KarpathyPlayer({"W1": np.ones((1, 6400)), "W2": np.ones(1)}, greedy=True)
+    assert greedy_up(np.full((210, 160, 3), 200, np.uint8)) == pong.UP

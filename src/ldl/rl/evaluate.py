@@ -16,10 +16,12 @@ def run_episodes(
     env, policy: Callable[[np.ndarray], int], num_episodes: int, seed: int, max_steps: int | None = None
 ) -> list[float]:
     """Returns of `num_episodes` episodes; episode i starts from env.reset(seed=seed + i), so the
-    same seed gives the same episodes. `policy(observation) -> action` should be greedy.
+    same seed gives the same episodes. `policy(observation) -> action` should be greedy; a policy
+    with a `reset()` method (one that remembers the previous frame, say) is reset before each one.
     `max_steps` cuts each episode short (quick checks)."""
     returns = []
     for i in range(num_episodes):
+        _reset_policy(policy)
         obs, _ = env.reset(seed=seed + i)
         total, done, steps = 0.0, False, 0
         while not done:
@@ -28,6 +30,12 @@ def run_episodes(
             done = terminated or truncated or (max_steps is not None and steps >= max_steps)
         returns.append(total)
     return returns
+
+
+def _reset_policy(policy) -> None:
+    reset = getattr(policy, "reset", None)
+    if callable(reset):
+        reset()
 
 
 def iqm(values) -> float:
@@ -67,6 +75,7 @@ def record_gif(
         # Frames are drawn off-screen; without a display, SDL (pygame's renderer, for the classic
         # control games) would probe for Wayland first and print an error the learner cannot act on.
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    _reset_policy(policy)
     obs, _ = env.reset(seed=seed)
     frames, done = [env.render()], False
     while not done:

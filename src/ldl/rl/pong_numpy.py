@@ -60,6 +60,10 @@ class Config:
     """Cut episodes after this many agent steps (None: play whole games)."""
     checkpoint_every: int = 10
     """Episodes between checkpoints (also at the end and on Ctrl-C)."""
+    eval_episodes: int = 10
+    """Whole games played at the end by the trained policy (sampling, as it trained), fresh seeds."""
+    record_video: bool = True
+    """Save a GIF of the trained agent playing (plots/agent.gif)."""
     fast: bool = False
     """A quick check: 4 episodes of at most 200 steps, batches of 2."""
 
@@ -106,6 +110,30 @@ def policy_backward(model, xs: np.ndarray, hs: np.ndarray, dlogits: np.ndarray) 
 def point_returns(rewards: np.ndarray, gamma: float) -> np.ndarray:
     """Discounted returns that restart after every nonzero reward (each point ends a rally)."""
     return discount_cumsum(rewards, gamma, dones=rewards != 0)
+
+
+class KarpathyPlayer:
+    """The trained policy as a player for whole games: `player(frame) -> UP or DOWN`.
+
+    It remembers the previous frame (its input is the difference of the two), so `reset()` it at
+    each game's start (`ldl.rl.evaluate.run_episodes` and `record_gif` do). It samples its action as
+    in training, or with `greedy=True` plays UP whenever P(UP) > 0.5."""
+
+    def __init__(
+        self, model: dict[str, np.ndarray], rng: np.random.Generator | None = None, greedy: bool = False
+    ):
+        self.model, self.rng, self.greedy = model, rng or np.random.default_rng(0), greedy
+        self.reset()
+
+    def reset(self) -> None:
+        self.previous = np.zeros(6400, dtype=np.float32)
+
+    def __call__(self, frame: np.ndarray) -> int:
+        current = preprocess(frame)
+        x, self.previous = current - self.previous, current
+        p, _ = policy_forward(self.model, x)
+        up = p > 0.5 if self.greedy else self.rng.random() < p
+        return UP if up else DOWN
 
 
 def play_episode(env, model, rng, seed: int, max_steps: int | None):
@@ -186,7 +214,24 @@ def train(
             if interrupt.requested:
                 run.close("interrupted")
                 return Result({"running_return": running_reward}, run.dir, interrupted=True)
-    run.plot_metrics()
     summary = {"running_return": running_reward, "episodes": episode, "seconds": seconds}
+    summary.update(_evaluate(run, config, model))
+    run.plot_metrics()
     run.finish(**summary)
     return Result(summary, run.dir)
+
+
+def _evaluate(run, config: Config, model) -> dict[str, float]:
+    """Whole games by the trained policy on fresh seeds (10,000 onwards), and a GIF of one."""
+    from ldl.rl.evaluate import iqm, record_gif, run_episodes
+
+    games, max_steps = (1, 200) if config.fast else (config.eval_episodes, config.max_episode_steps)
+    player = KarpathyPlayer(model, np.random.default_rng(config.seed + 10_000))
+    if config.record_video:
+        env = make_env("ALE/Pong-v5", render_mode="rgb_array")
+        length = 30 if config.fast else min(2_000, max_steps or 2_000)
+        record_gif(env, player, run.dir / "plots" / "agent.gif", seed=10_000 + config.seed, max_steps=length)
+    if games < 1:
+        return {}
+    returns = run_episodes(make_env("ALE/Pong-v5"), player, games, 10_000 + config.seed, max_steps=max_steps)
+    return {"eval_mean_return": float(np.mean(returns)), "eval_iqm_return": iqm(returns), "eval_games": games}

@@ -45,6 +45,7 @@ import torch
 from IPython.display import Image, display
 
 from ldl.notebooks.lab import FAST, report
+from ldl.paths import STAGES_ROOT
 from ldl.rl import a2c, ppo
 from ldl.rl.envs import make_env
 from ldl.rl.evaluate import run_episodes
@@ -206,6 +207,17 @@ display(Image(filename=str(ppo_run.run_dir / "plots" / "metrics.png")))
 
 # %%
 display(Image(filename=str(ppo_run.run_dir / "plots" / "agent.gif")))
+
+# %% [markdown]
+# The same algorithm, with a convolutional network on stacked 84 x 84 frames, is
+# `ldl run deep-rl.ppo-pong`. This is the GIF that run recorded when it stopped itself, after 2.16M
+# agent steps (two hours on two laptop cores): ldl's agent is the green paddle on the right, and
+# the score at the top is the built-in player's on the left, the agent's on the right. It ships
+# with ldl, so you can watch it before you spend the two hours.
+
+# %%
+pong_gif = STAGES_ROOT / "5-deep-rl" / "media" / "ppo-pong.gif"
+display(Image(filename=str(pong_gif)))
 
 # %% [markdown]
 # `ppo.train` logs `clip_fraction` (the share of samples whose ratio left $[1-\epsilon, 1+\epsilon]$,

@@ -43,7 +43,7 @@ from IPython.display import Image, display
 from ldl.notebooks.lab import FAST, report
 from ldl.rl import pong_numpy, reinforce
 from ldl.rl.envs import make_env
-from ldl.rl.evaluate import record_gif, run_episodes
+from ldl.rl.evaluate import run_episodes
 
 torch.set_num_threads(1)
 started = time.process_time()
@@ -217,26 +217,18 @@ print(f"largest relative error, analytic vs finite differences: {gradient_check_
 # Now the agent itself, as `ldl.rl.pong_numpy.train` runs it: a few short episodes in fast mode
 # (each cut at 200 steps), whole games otherwise. Do not expect learning here: Karpathy's agent
 # needed about 8,000 games (several nights on a laptop) to beat the built-in player. Start the
-# long run with `ldl run deep-rl.pong-numpy`; it resumes exactly where you stop it.
+# long run with `ldl run deep-rl.pong-numpy`; it resumes exactly where you stop it. At the end a
+# run plays fresh games with `KarpathyPlayer` (the trained policy, sampling as it trained, with its
+# memory of the previous frame reset at each game) and records one of them as a GIF.
 
 # %%
-pong_run = pong_numpy.train(pong_numpy.Config(fast=True) if FAST else pong_numpy.Config(num_episodes=20))
+config = pong_numpy.Config(fast=True) if FAST else pong_numpy.Config(num_episodes=20, eval_episodes=2)
+pong_run = pong_numpy.train(config)
 print(
-    f"Pong: {pong_run.metrics['episodes']} episodes, running return {pong_run.metrics['running_return']:.2f}"
+    f"Pong: {pong_run.metrics['episodes']} episodes, running return {pong_run.metrics['running_return']:.2f}, "
+    f"fresh games {pong_run.metrics['eval_mean_return']:+.1f}"
 )
-player = {"previous": np.zeros(6400, dtype=np.float32)}
-play_model = pong_numpy.init_model(200, np.random.default_rng(1))
-
-
-def karpathy_policy(frame):
-    current = pong_numpy.preprocess(frame)
-    x, player["previous"] = current - player["previous"], current
-    return pong_numpy.UP if rng.random() < pong_numpy.policy_forward(play_model, x)[0] else pong_numpy.DOWN
-
-
-gif = record_gif(make_env("ALE/Pong-v5", render_mode="rgb_array"), karpathy_policy, "pong_untrained.gif",
-                 max_steps=60 if FAST else 400, fps=15)  # fmt: skip
-display(Image(filename=str(gif)))
+display(Image(filename=str(pong_run.run_dir / "plots" / "agent.gif")))
 
 # %% [markdown]
 # ## What to reproduce
