@@ -1,8 +1,12 @@
-"""PPO on Atari Pong: how fast one iteration is against peers, and what a run reached when.
+"""Pong from pixels: how fast PPO's iteration is against peers, and what a run reached when.
 
     python benchmarks/ppo_pong.py speed [--iterations 5] [--threads 1]   steps per second vs peers
     python benchmarks/ppo_pong.py curve --run RUN_DIR [--target 0] [--hours 2] [--plot PNG]
     python benchmarks/ppo_pong.py evaluate --run RUN_DIR [--games 20]     greedy whole games
+
+`curve` and `evaluate` read both kinds of Pong runs: `deep-rl.ppo-pong` (the mean of the last 20
+games) and Karpathy's NumPy agent, `deep-rl.pong-numpy` (its running mean, an exponential average
+of the game scores with weight 0.01, as in Karpathy's post); the run folder says which.
 
 `speed` times PPO iterations at `PongConfig`'s settings (8 games x 128 steps, 4 epochs of 4
 minibatches of 256, the Nature CNN) on the same ale-py vector env, each peer after one warm-up
@@ -17,16 +21,18 @@ iteration, all with the same number of torch threads (1 by default, the house ru
 
 It prints a JSON line per peer (steps per second) and the ratios ldl / peer (above 1: ldl is faster).
 
-`curve` reads a run's metrics.jsonl (`ldl run deep-rl.ppo-pong`): the first moment the mean return
-of the last 20 games passes `--target` (wall seconds of training and agent steps), the mean at
-`--hours`, the best and the last; `--plot` draws the curve against hours of training.
+`curve` reads a run's metrics.jsonl: the first moment the mean return (PPO: of the last 20 games;
+NumPy agent: the running mean) passes `--target` (wall seconds of training and the run's step:
+agent steps, or games for the NumPy agent), the mean at `--hours`, the best and the last; `--plot`
+draws the curve against hours of training.
 
 `evaluate` loads the run's newest checkpoint (or `--checkpoint`) and plays `--games` whole games
 of Pong (no episodic life, true scores) against the built-in opponent, seeds 10,000 onwards: mean,
 interquartile mean, a bootstrap 95% interval, games won. `--policy greedy` (the default) plays the
 most probable action; in a deterministic emulator a greedy player can trap the ball in a rally
 nobody ever ends (the game then runs to the ALE's 27,000-step limit), so `--policy sample` plays as
-the agent trained, sampling from its policy.
+the agent trained, sampling from its policy. The NumPy agent plays through `KarpathyPlayer` (greedy:
+UP whenever P(UP) > 0.5).
 """
 
 from __future__ import annotations
@@ -187,16 +193,29 @@ def speed(args) -> dict:
 # --- curve ---------------------------------------------------------------------------------------
 
 
+METRICS = ("mean_return_20", "running_return")  # PPO's 20-game mean; the NumPy agent's running mean
+
+
 def read_metrics(run_dir: Path) -> list[dict]:
+    """The run's game records, each with its score under "mean_return_20" (the NumPy agent's
+    running mean is copied there, so both kinds of runs read alike)."""
     path = Path(run_dir) / "metrics.jsonl"
     if not path.exists():
-        raise SystemExit(f"{path} not found: give --run the folder of an `ldl run deep-rl.ppo-pong` run.")
-    return [record for line in path.read_text().splitlines() if line.strip()
-            for record in [json.loads(line)] if "mean_return_20" in record]  # fmt: skip
+        raise SystemExit(
+            f"{path} not found: give --run the folder of an `ldl run deep-rl.ppo-pong` or "
+            "`ldl run deep-rl.pong-numpy` run."
+        )
+    records = []
+    for line in path.read_text().splitlines():
+        record = json.loads(line) if line.strip() else {}
+        metric = next((name for name in METRICS if name in record), None)
+        if metric:
+            records.append({**record, "mean_return_20": record[metric], "metric": metric})
+    return records
 
 
 def curve_summary(records: list[dict], target: float = 0.0, hours: float = 2.0) -> dict:
-    """First record whose mean of the last 20 games exceeds `target`; the mean at `hours`; best; last."""
+    """First record whose mean exceeds `target`; the mean at `hours`; best; last."""
     import math
 
     scored = [r for r in records if not math.isnan(r["mean_return_20"])]
@@ -215,6 +234,7 @@ def curve_summary(records: list[dict], target: float = 0.0, hours: float = 2.0) 
 
     return {
         "records": len(records),
+        "metric": scored[-1].get("metric", "mean_return_20"),
         "target": target,
         "first_above_target": point(first),
         "met_within_hours": first is not None and first["seconds"] <= hours * 3600,
@@ -226,6 +246,7 @@ def curve_summary(records: list[dict], target: float = 0.0, hours: float = 2.0) 
 
 
 def plot_curve(records: list[dict], path: Path, target: float) -> Path:
+    numpy_agent = bool(records) and records[-1].get("metric") == "running_return"
     import matplotlib
 
     matplotlib.use("Agg")
@@ -234,10 +255,21 @@ def plot_curve(records: list[dict], path: Path, target: float) -> Path:
     hours = [r["seconds"] / 3600 for r in records]
     means = [r["mean_return_20"] for r in records]
     figure, axis = plt.subplots(figsize=(7, 4))
-    axis.plot(hours, means, label="mean return of the last 20 games (training)")
+    label = (
+        "running mean of the game scores (training)"
+        if numpy_agent
+        else "mean return of the last 20 games (training)"
+    )
+    axis.plot(hours, means, label=label)
     axis.axhline(target, color="grey", linestyle="--", label=f"target: above {target:g}")
-    axis.set(xlabel="hours of training (2 CPU cores)", ylabel="game score (-21 to 21)", ylim=(-21.5, 21.5),
-             title="PPO on Atari Pong from pixels")  # fmt: skip
+    title = (
+        "Karpathy's policy gradient on Pong, in NumPy (1 core)"
+        if numpy_agent
+        else "PPO on Atari Pong from pixels"
+    )
+    cores = "1 CPU core" if numpy_agent else "2 CPU cores"
+    axis.set(xlabel=f"hours of training ({cores})", ylabel="game score (-21 to 21)", ylim=(-21.5, 21.5),
+             title=title)  # fmt: skip
     axis.grid(alpha=0.3)
     axis.legend(loc="lower right")
     figure.tight_layout()
@@ -259,22 +291,42 @@ def curve(args) -> dict:
 # --- evaluate ------------------------------------------------------------------------------------
 
 
-def load_agent(run_dir: Path, checkpoint: Path | None = None):
-    """The agent of a PPO Atari run's checkpoint (the newest unless `checkpoint` is given)."""
+def load_player(run_dir: Path, checkpoint: Path | None, policy: str, seed: int):
+    """(player, env, step) from a Pong run's checkpoint (the newest unless `checkpoint` is given):
+    PPO's network on the NumPy-preprocessed env, or Karpathy's NumPy agent on the raw game."""
+    import numpy as np
     import torch
 
-    from ldl.rl import ppo_atari
     from ldl.tracking.checkpoint import CheckpointManager
 
     manager = CheckpointManager(Path(run_dir) / "checkpoints")
     saved = manager.load(checkpoint) if checkpoint else manager.latest()
     if saved is None:
         raise SystemExit(f"No checkpoint in {run_dir}/checkpoints.")
-    env_id = saved.config.get("env_id", "atari:pong")
-    env = ppo_atari.make_eval_env(env_id)
+    if "agent" not in saved.state:  # `deep-rl.pong-numpy`: weights W1, W2 and its own preprocessing
+        from ldl.rl import pong_numpy
+        from ldl.rl.envs import make_env
+
+        rng = np.random.default_rng(seed)
+        player = pong_numpy.KarpathyPlayer(saved.state["model"], rng, greedy=policy == "greedy")
+        return player, make_env("ALE/Pong-v5"), saved.step
+
+    from ldl.rl import ppo_atari
+
+    env = ppo_atari.make_eval_env(saved.config.get("env_id", "atari:pong"))
     agent = ppo_atari.make_agent(int(env.action_space.n))
     agent.load_state_dict({k: torch.as_tensor(v) for k, v in saved.state["agent"].items()})
-    return agent.eval(), env, saved.step
+    agent.eval()
+    torch.manual_seed(seed)  # the sampled actions of --policy sample
+
+    def act(observation) -> int:
+        with torch.no_grad():
+            logits = agent.actor(torch.as_tensor(observation, dtype=torch.float32)[None])
+            if policy == "greedy":
+                return int(logits.argmax())
+            return int(torch.distributions.Categorical(logits=logits).sample())
+
+    return act, env, saved.step
 
 
 def evaluate(args) -> dict:
@@ -284,19 +336,9 @@ def evaluate(args) -> dict:
     from ldl.rl.evaluate import bootstrap_ci, iqm, run_episodes
 
     torch.set_num_threads(args.threads)
-    agent, env, step = load_agent(args.run, args.checkpoint)
-
-    torch.manual_seed(args.seed)  # the sampled actions of --policy sample
-
-    def act(observation) -> int:
-        with torch.no_grad():
-            logits = agent.actor(torch.as_tensor(observation, dtype=torch.float32)[None])
-            if args.policy == "greedy":
-                return int(logits.argmax())
-            return int(torch.distributions.Categorical(logits=logits).sample())
-
+    player, env, step = load_player(args.run, args.checkpoint, args.policy, args.seed)
     started = time.perf_counter()
-    returns = run_episodes(env, act, args.games, seed=10_000, max_steps=args.max_steps)
+    returns = run_episodes(env, player, args.games, seed=10_000, max_steps=args.max_steps)
     record = {
         "checkpoint_step": step, "policy": args.policy, "games": args.games,
         "mean": float(np.mean(returns)), "iqm": iqm(returns),
@@ -323,8 +365,12 @@ def main(argv=None) -> None:
     p.add_argument("--run", type=Path, required=True)
     p.add_argument("--checkpoint", type=Path)
     p.add_argument("--games", type=int, default=20)
-    p.add_argument("--policy", choices=["greedy", "sample"], default="greedy",
-                   help="most probable action, or sampled as in training (greedy games can loop)")
+    p.add_argument(
+        "--policy",
+        choices=["greedy", "sample"],
+        default="greedy",
+        help="most probable action, or sampled as in training (greedy games can loop)",
+    )
     p.add_argument("--seed", type=int, default=0, help="seeds the sampled actions")
     p.add_argument("--max-steps", type=int, default=None, help="cut each game short (quick checks)")
     p.add_argument("--threads", type=int, default=1)

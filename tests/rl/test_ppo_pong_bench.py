@@ -12,6 +12,7 @@ from .helpers import load_benchmark
 torch = pytest.importorskip("torch")
 pytest.importorskip("ale_py")
 
+
 @pytest.fixture
 def bench(monkeypatch):
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
@@ -38,8 +39,10 @@ def test_curve_finds_the_first_crossing_and_the_value_at_the_deadline(bench, tmp
 
 def test_curve_command_reads_metrics_and_plots(bench, tmp_path, capsys):
     (tmp_path / "metrics.jsonl").write_text(
-        "\n".join(json.dumps(r) for r in records([(100, -21.0), (200, -19.0)])) + "\n"
-        + json.dumps({"step": 2048, "eval_mean_return": -20.0}) + "\n"  # a summary record is skipped
+        "\n".join(json.dumps(r) for r in records([(100, -21.0), (200, -19.0)]))
+        + "\n"
+        + json.dumps({"step": 2048, "eval_mean_return": -20.0})
+        + "\n"  # a summary record is skipped
     )
     bench.main(["curve", "--run", str(tmp_path), "--target", "-20", "--plot", str(tmp_path / "c.png")])
     printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
@@ -88,3 +91,40 @@ def test_evaluate_plays_whole_games_from_the_newest_checkpoint(bench, tmp_path, 
     bench.main(["evaluate", "--run", str(tmp_path), "--games", "1", "--max-steps", "40",
                 "--policy", "sample"])  # fmt: skip
     assert json.loads(capsys.readouterr().out.strip().splitlines()[-1])["policy"] == "sample"
+
+
+def test_curve_and_evaluate_read_a_numpy_pong_run(bench, tmp_path, capsys):
+    """Karpathy's agent logs a running mean per game and saves NumPy weights: the same commands
+    read its runs, and its games are played by KarpathyPlayer on the raw game."""
+    import numpy as np
+
+    from ldl.rl import pong_numpy
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    lines = [{"step": i + 1, "running_return": -21.0 + 0.5 * i, "seconds": 600.0 * i} for i in range(10)]
+    (tmp_path / "metrics.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    bench.main(
+        [
+            "curve",
+            "--run",
+            str(tmp_path),
+            "--target",
+            "-19",
+            "--hours",
+            "1",
+            "--plot",
+            str(tmp_path / "c.png"),
+        ]
+    )
+    printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert printed["metric"] == "running_return" and printed["first_above_target"]["step"] == 6
+    assert printed["at_hours"]["mean_return_20"] == -18.0 and printed["met_within_hours"]  # 50 minutes in
+
+    model = pong_numpy.init_model(8, np.random.default_rng(0))
+    manager = CheckpointManager(tmp_path / "checkpoints", config=pong_numpy.Config(hidden_size=8))
+    manager.save({"model": model, "episode": 10}, 10)
+    bench.main(
+        ["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40", "--policy", "sample"]
+    )
+    record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert record["checkpoint_step"] == 10 and len(record["returns"]) == 2 and record["policy"] == "sample"
