@@ -271,7 +271,7 @@ def plot_curve(records: list[dict], path: Path, target: float) -> Path:
     axis.set(xlabel=f"hours of training ({cores})", ylabel="game score (-21 to 21)", ylim=(-21.5, 21.5),
              title=title)  # fmt: skip
     axis.grid(alpha=0.3)
-    axis.legend(loc="lower right")
+    axis.legend(loc="upper left" if numpy_agent else "lower right")
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=110)
