@@ -32,7 +32,7 @@ interquartile mean, a bootstrap 95% interval, games won. `--policy greedy` (the 
 most probable action; in a deterministic emulator a greedy player can trap the ball in a rally
 nobody ever ends (the game then runs to the ALE's 27,000-step limit), so `--policy sample` plays as
 the agent trained, sampling from its policy. The NumPy agent plays through `KarpathyPlayer` (greedy:
-UP whenever P(UP) > 0.5).
+UP whenever P(UP) > 0.5). `--gif PATH` draws the first game again as an animated GIF.
 """
 
 from __future__ import annotations
@@ -291,7 +291,9 @@ def curve(args) -> dict:
 # --- evaluate ------------------------------------------------------------------------------------
 
 
-def load_player(run_dir: Path, checkpoint: Path | None, policy: str, seed: int):
+def load_player(
+    run_dir: Path, checkpoint: Path | None, policy: str, seed: int, render_mode: str | None = None
+):
     """(player, env, step) from a Pong run's checkpoint (the newest unless `checkpoint` is given):
     PPO's network on the NumPy-preprocessed env, or Karpathy's NumPy agent on the raw game."""
     import numpy as np
@@ -309,11 +311,11 @@ def load_player(run_dir: Path, checkpoint: Path | None, policy: str, seed: int):
 
         rng = np.random.default_rng(seed)
         player = pong_numpy.KarpathyPlayer(saved.state["model"], rng, greedy=policy == "greedy")
-        return player, make_env("ALE/Pong-v5"), saved.step
+        return player, make_env("ALE/Pong-v5", render_mode=render_mode), saved.step
 
     from ldl.rl import ppo_atari
 
-    env = ppo_atari.make_eval_env(saved.config.get("env_id", "atari:pong"))
+    env = ppo_atari.make_eval_env(saved.config.get("env_id", "atari:pong"), render_mode)
     agent = ppo_atari.make_agent(int(env.action_space.n))
     agent.load_state_dict({k: torch.as_tensor(v) for k, v in saved.state["agent"].items()})
     agent.eval()
@@ -345,6 +347,11 @@ def evaluate(args) -> dict:
         "ci95": bootstrap_ci(returns), "won": int(sum(r > 0 for r in returns)), "returns": returns,
         "seconds": round(time.perf_counter() - started, 1),
     }  # fmt: skip
+    if args.gif:  # the first game again (same seed), drawn
+        from ldl.rl.evaluate import record_gif
+
+        player, env, _ = load_player(args.run, args.checkpoint, args.policy, args.seed, "rgb_array")
+        record["gif"] = str(record_gif(env, player, args.gif, seed=10_000, max_steps=args.max_steps or 2_000))
     emit(record)
     return record
 
@@ -374,6 +381,7 @@ def main(argv=None) -> None:
     p.add_argument("--seed", type=int, default=0, help="seeds the sampled actions")
     p.add_argument("--max-steps", type=int, default=None, help="cut each game short (quick checks)")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--gif", type=Path, help="also save the first game (at most 2,000 steps) as this GIF")
     args = parser.parse_args(argv)
     {"speed": speed, "curve": curve, "evaluate": evaluate}[args.command](args)
 

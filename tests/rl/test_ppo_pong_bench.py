@@ -123,8 +123,9 @@ def test_curve_and_evaluate_read_a_numpy_pong_run(bench, tmp_path, capsys):
     model = pong_numpy.init_model(8, np.random.default_rng(0))
     manager = CheckpointManager(tmp_path / "checkpoints", config=pong_numpy.Config(hidden_size=8))
     manager.save({"model": model, "episode": 10}, 10)
-    bench.main(
-        ["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40", "--policy", "sample"]
-    )
+    gif = tmp_path / "game.gif"
+    bench.main(["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40", "--policy", "sample",
+                "--gif", str(gif)])  # fmt: skip
     record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert record["checkpoint_step"] == 10 and len(record["returns"]) == 2 and record["policy"] == "sample"
+    assert record["gif"] == str(gif) and gif.read_bytes()[:6] == b"GIF89a"
