@@ -161,6 +161,10 @@ def test_resume_latest_continues_the_newest_run_of_that_reference_run(tmp_path):
     meta = json.loads((Path(first["run_dir"]) / "run.json").read_text())
     assert meta["reference"] == "test.mlp"
 
+    listed = json.loads(_invoke("runs", "list", "--root", str(root), "--json").stdout)
+    assert [entry["reference"] for entry in listed] == ["test.mlp", "test.mlp-wide"]
+    assert "test.mlp-wide" in _invoke("runs", "list", "--root", str(root)).output
+
     again = run("test.mlp", "--resume", "latest")  # the newest run of the stage is test.mlp-wide's
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["run_dir"] == first["run_dir"]

@@ -45,7 +45,8 @@ def _render_list(runs: list[store.RunInfo]) -> None:
     for info in runs:
         shown = [(k, v) for k, v in info.last_metrics.items() if k not in NOT_METRICS][-3:]
         latest = ", ".join(f"{k}={_short(v)}" for k, v in shown)
-        table.add_row(info.run_id, info.stage, info.name, info.status, _short(info.last_step), latest)
+        name = info.reference or info.name  # `ldl run deep-rl.dqn-minatar`, not its script's "dqn-pixels"
+        table.add_row(info.run_id, info.stage, name, info.status, _short(info.last_step), latest)
     common.console.print(table)
 
 

@@ -90,6 +90,7 @@ class RunInfo:
     last_metrics: dict[str, Any] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)
+    reference: str | None = None  # the `ldl run NAME` that started it, when it was started that way
 
 
 def _status(meta: dict[str, Any]) -> str:
@@ -145,6 +146,7 @@ def run_info(run_dir: Path, with_metrics: bool = True) -> RunInfo:
         last_metrics=last,
         summary=read_json(run_dir / "summary.json", {}) or {},
         config=read_json(run_dir / "config.json", {}) or {},
+        reference=meta.get("reference"),
     )
 
 
