@@ -169,6 +169,9 @@ def test_resume_latest_continues_the_newest_run_of_that_reference_run(tmp_path):
     assert again.exit_code == 0, again.output
     assert json.loads(again.stdout)["run_dir"] == first["run_dir"]
 
-    del meta["reference"]  # a run from before runs recorded their reference run: matched by its fields
+    del meta["reference"]  # a run from before runs recorded their reference run: matched by its fields,
     (Path(first["run_dir"]) / "run.json").write_text(json.dumps(meta))
+    saved = json.loads((Path(first["run_dir"]) / "config.json").read_text())
+    del saved["dropout"]  # even one older than a field that has a default since
+    (Path(first["run_dir"]) / "config.json").write_text(json.dumps(saved))
     assert json.loads(run("test.mlp", "--resume", "latest").stdout)["run_dir"] == first["run_dir"]

@@ -112,14 +112,18 @@ def latest_run(run: ReferenceRun, root: Path) -> Path | None:
     """The newest run folder under `root` that `ldl run NAME` started for this reference run, or None.
 
     Runs record their reference run in run.json. Older runs, which do not, count when they belong
-    to the same stage and their config has exactly the fields of this run's config class.
+    to the same stage and their config has the fields of this run's config class (but perhaps not
+    those added since, which have defaults).
     """
-    fields = {field.name for field in dataclasses.fields(import_object(run.config))}
+    fields = dataclasses.fields(import_object(run.config))
+    required = {field.name for field in fields if field.default is dataclasses.MISSING
+                and field.default_factory is dataclasses.MISSING}  # fmt: skip
     for run_dir in reversed(store.run_dirs(root, run.stage)):
         recorded = store.read_json(run_dir / store.RUN_FILE, {}).get("reference")
         if recorded == run.name:
             return run_dir
-        if recorded is None and set(store.read_json(run_dir / "config.json", {})) == fields:
+        saved = set(store.read_json(run_dir / "config.json", {}))
+        if recorded is None and saved and required <= saved <= {field.name for field in fields}:
             return run_dir
     return None
 
