@@ -232,8 +232,7 @@ def start_run(
         if changes:  # a longer (or shorter) run: remember the new stop and when it was set
             meta["changes"] = [*meta.get("changes", []), {"at": _now(), "changes": changes}]
             store.write_json(run_dir / store.RUN_FILE, meta)
-            store.write_json(run_dir / "config.json", config_dict)
-        if set(config_dict) - set(saved):  # fields added since the run started, at their defaults
+        if changes or set(config_dict) - set(saved):  # also fields added since, at their defaults
             store.write_json(run_dir / "config.json", config_dict)
         options = {"tensorboard": tensorboard, "may_change": may_change, "defaults": defaults}
         return Run(run_dir, config_dict, keep_last, resume=True, **options)
