@@ -2,11 +2,12 @@
 
     python benchmarks/ppo_pong.py speed [--iterations 5] [--threads 1]   steps per second vs peers
     python benchmarks/ppo_pong.py curve --run RUN_DIR [--target 0] [--hours 2] [--plot PNG]
-    python benchmarks/ppo_pong.py evaluate --run RUN_DIR [--games 20]     greedy whole games
+    python benchmarks/ppo_pong.py evaluate --run RUN_DIR [--games 20]     whole games from a checkpoint
 
-`curve` and `evaluate` read both kinds of Pong runs: `deep-rl.ppo-pong` (the mean of the last 20
-games) and Karpathy's NumPy agent, `deep-rl.pong-numpy` (its running mean, an exponential average
-of the game scores with weight 0.01, as in Karpathy's post); the run folder says which.
+`curve` and `evaluate` read the three kinds of Pong runs: `deep-rl.ppo-pong` and `deep-rl.dqn-pong`
+(the mean of the last 20 games) and Karpathy's NumPy agent, `deep-rl.pong-numpy` (its running mean,
+an exponential average of the game scores with weight 0.01, as in Karpathy's post); the run folder
+says which.
 
 `speed` times PPO iterations at `PongConfig`'s settings (8 games x 128 steps, 4 epochs of 4
 minibatches of 256, the Nature CNN) on the same ale-py vector env, each peer after one warm-up
@@ -32,7 +33,9 @@ interquartile mean, a bootstrap 95% interval, games won. `--policy greedy` (the 
 most probable action; in a deterministic emulator a greedy player can trap the ball in a rally
 nobody ever ends (the game then runs to the ALE's 27,000-step limit), so `--policy sample` plays as
 the agent trained, sampling from its policy. The NumPy agent plays through `KarpathyPlayer` (greedy:
-UP whenever P(UP) > 0.5). `--gif PATH` draws the first game again as an animated GIF.
+UP whenever P(UP) > 0.5). DQN's greedy player takes the largest Q-value; its `sample` is
+epsilon-greedy with epsilon 0.01, the DQN paper's evaluation (and the run's own at its end).
+`--gif PATH` draws the first game again as an animated GIF.
 """
 
 from __future__ import annotations
@@ -193,7 +196,7 @@ def speed(args) -> dict:
 # --- curve ---------------------------------------------------------------------------------------
 
 
-METRICS = ("mean_return_20", "running_return")  # PPO's 20-game mean; the NumPy agent's running mean
+METRICS = ("mean_return_20", "running_return")  # PPO's and DQN's 20-game mean; the NumPy agent's running mean
 
 
 def read_metrics(run_dir: Path) -> list[dict]:
@@ -245,8 +248,23 @@ def curve_summary(records: list[dict], target: float = 0.0, hours: float = 2.0) 
     }
 
 
+def agent_kind(records: list[dict]) -> str:
+    """ "numpy" (Karpathy's agent logs a running mean), "dqn" (its records carry epsilon) or "ppo"."""
+    if records and records[-1].get("metric") == "running_return":
+        return "numpy"
+    return "dqn" if any("epsilon" in r for r in records) else "ppo"
+
+
+TITLES = {
+    "numpy": ("Karpathy's policy gradient on Pong, in NumPy (1 core)", "1 CPU core"),
+    "dqn": ("Double DQN on Atari Pong from pixels (1 core)", "1 CPU core"),
+    "ppo": ("PPO on Atari Pong from pixels", "2 CPU cores"),
+}
+
+
 def plot_curve(records: list[dict], path: Path, target: float) -> Path:
-    numpy_agent = bool(records) and records[-1].get("metric") == "running_return"
+    kind = agent_kind(records)
+    numpy_agent = kind == "numpy"
     import matplotlib
 
     matplotlib.use("Agg")
@@ -262,12 +280,7 @@ def plot_curve(records: list[dict], path: Path, target: float) -> Path:
     )
     axis.plot(hours, means, label=label)
     axis.axhline(target, color="grey", linestyle="--", label=f"target: above {target:g}")
-    title = (
-        "Karpathy's policy gradient on Pong, in NumPy (1 core)"
-        if numpy_agent
-        else "PPO on Atari Pong from pixels"
-    )
-    cores = "1 CPU core" if numpy_agent else "2 CPU cores"
+    title, cores = TITLES[kind]
     axis.set(xlabel=f"hours of training ({cores})", ylabel="game score (-21 to 21)", ylim=(-21.5, 21.5),
              title=title)  # fmt: skip
     axis.grid(alpha=0.3)
@@ -295,7 +308,7 @@ def load_player(
     run_dir: Path, checkpoint: Path | None, policy: str, seed: int, render_mode: str | None = None
 ):
     """(player, env, step) from a Pong run's checkpoint (the newest unless `checkpoint` is given):
-    PPO's network on the NumPy-preprocessed env, or Karpathy's NumPy agent on the raw game."""
+    PPO's or DQN's network on the NumPy-preprocessed env, or Karpathy's NumPy agent on the raw game."""
     import numpy as np
     import torch
 
@@ -305,6 +318,9 @@ def load_player(
     saved = manager.load(checkpoint) if checkpoint else manager.latest()
     if saved is None:
         raise SystemExit(f"No checkpoint in {run_dir}/checkpoints.")
+    if "q_network" in saved.state:  # `deep-rl.dqn-pong` (or any DQN-from-pixels run)
+        player, env = _dqn_player(saved, policy, seed, render_mode)
+        return player, env, saved.step
     if "agent" not in saved.state:  # `deep-rl.pong-numpy`: weights W1, W2 and its own preprocessing
         from ldl.rl import pong_numpy
         from ldl.rl.envs import make_env
@@ -329,6 +345,30 @@ def load_player(
             return int(torch.distributions.Categorical(logits=logits).sample())
 
     return act, env, saved.step
+
+
+def _dqn_player(saved, policy: str, seed: int, render_mode: str | None):
+    """(player, env) from a DQN checkpoint: the largest Q-value, or epsilon-greedy at 0.01 (`sample`)."""
+    import numpy as np
+    import torch
+
+    from ldl.rl import dqn_atari
+
+    config = dqn_atari.Config(env_id=saved.config.get("env_id", "atari:pong"))
+    weights = {k: torch.as_tensor(v) for k, v in saved.state["q_network"].items()}
+    in_channels, num_actions = weights["trunk.0.weight"].shape[1], weights["head.weight"].shape[0]
+    q_network = dqn_atari.make_q_network(in_channels, num_actions, config.env_id.startswith("minatar:"))
+    q_network.load_state_dict(weights)
+    q_network.eval()
+    rng = np.random.default_rng(seed)
+
+    def act(observation) -> int:
+        if policy == "sample" and rng.random() < 0.01:
+            return int(rng.integers(num_actions))
+        with torch.no_grad():
+            return int(q_network(np.asarray(observation)[None]).argmax())
+
+    return act, dqn_atari.make_eval_env(config, render_mode)
 
 
 def evaluate(args) -> dict:
@@ -376,7 +416,8 @@ def main(argv=None) -> None:
         "--policy",
         choices=["greedy", "sample"],
         default="greedy",
-        help="most probable action, or sampled as in training (greedy games can loop)",
+        help="most probable action (DQN: largest Q), or sampled as in training (DQN: epsilon 0.01); "
+        "greedy games can loop",
     )
     p.add_argument("--seed", type=int, default=0, help="seeds the sampled actions")
     p.add_argument("--max-steps", type=int, default=None, help="cut each game short (quick checks)")

@@ -129,3 +129,33 @@ def test_curve_and_evaluate_read_a_numpy_pong_run(bench, tmp_path, capsys):
     record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert record["checkpoint_step"] == 10 and len(record["returns"]) == 2 and record["policy"] == "sample"
     assert record["gif"] == str(gif) and gif.read_bytes()[:6] == b"GIF89a"
+
+
+def test_curve_and_evaluate_read_a_dqn_pong_run(bench, tmp_path, capsys):
+    """A `deep-rl.dqn-pong` run: its 20-game mean and epsilon are read as a DQN curve, and its
+    Q-network plays greedily or epsilon-greedily on the stacked-frame env it trained on."""
+    from ldl.rl import dqn_atari
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    lines = [{"step": 1000 * (i + 1), "episode_return": -21.0, "mean_return_20": -21.0 + i, "epsilon": 0.5,
+              "seconds": 60.0 * i} for i in range(5)]  # fmt: skip
+    (tmp_path / "metrics.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert bench.agent_kind(bench.read_metrics(tmp_path)) == "dqn"
+    bench.main(["curve", "--run", str(tmp_path), "--target", "-19.5", "--plot", str(tmp_path / "c.png")])
+    printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert printed["first_above_target"]["step"] == 3000 and (tmp_path / "c.png").stat().st_size > 1000
+
+    torch.manual_seed(0)
+    q_network = dqn_atari.make_q_network(4, 6, minatar=False)
+    with torch.no_grad():  # a network that always wants action 2 (UP): greedy play must follow it
+        q_network.head.bias.copy_(torch.tensor([0.0, 0.0, 100.0, 0.0, 0.0, 0.0]))
+    manager = CheckpointManager(tmp_path / "checkpoints", config=dqn_atari.PongConfig())
+    manager.save({"q_network": q_network.state_dict()}, 5000)
+    player, env, step = bench.load_player(tmp_path, None, "greedy", seed=0)
+    observation, _ = env.reset(seed=1)
+    assert step == 5000 and observation.shape == (4, 84, 84) and player(observation) == 2
+    bench.main(
+        ["evaluate", "--run", str(tmp_path), "--games", "2", "--max-steps", "40", "--policy", "sample"]
+    )
+    record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert record["checkpoint_step"] == 5000 and len(record["returns"]) == 2 and record["policy"] == "sample"
