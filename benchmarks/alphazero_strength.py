@@ -7,6 +7,8 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--workers 2] --out FILE
     python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
     python benchmarks/alphazero_strength.py accuracy-curve --agent RUN_DIR [--simulations 60] [--workers 2]
+    python benchmarks/alphazero_strength.py retrain --agent RUN_DIR [--steps 800] [--lr 2e-4]
+    python benchmarks/alphazero_strength.py own-positions --agent DIR_OR_PT [--positions 400]
 
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
@@ -15,6 +17,14 @@ rollouts, same simulation budget) against the same opponents: the peer measured 
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
 `accuracy-curve` scores every snapshot of a run that way (raw policy and with search) and plots
 the shares over training iterations.
+`retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
+newest checkpoint (network, optimiser, replay window) and trains on for --steps gradient steps of
+--batch-size on that window, with the learning rate set to --lr, printing the raw accuracy every
+--every steps: if it rises, the network was under-trained on the games it had; if not, better games
+(more self-play) are what it needs. `own-positions` measures the raw accuracy on positions drawn
+the way self-play reaches them (the policy sampled for the first 8 moves, then its favourite move)
+and from games sampled from the policy throughout, --positions of each, labelled by the solver: is
+the fixed set (from random games) harder or easier for it than its own kind of position?
 `elo` fits Bradley-Terry ratings to random, pure MCTS (--mcts budgets), alpha-beta (--depths) and
 --snapshots snapshots of a run (with --simulations): a short round robin (--pre-games per pair)
 orders the players, then each meets its --neighbours nearest players above and below in that order
@@ -377,11 +387,100 @@ def accuracy_curve(args) -> None:
     emit({"benchmark": "accuracy-curve", "plot": str(args.plot)}, args.out)
 
 
+def raw_accuracy(model, game, positions) -> float:
+    """Share of the positions where the network's favourite legal move (no search) is optimal."""
+    import torch
+
+    model.eval()
+    with torch.no_grad():
+        logits, _ = model(torch.from_numpy(np.stack([game.encode(s) for s in positions.states])))
+    legal = np.stack([game.legal_actions(s) for s in positions.states]).astype(bool)
+    moves = np.where(legal, logits.numpy(), -np.inf).argmax(axis=1)
+    return float(np.mean(positions.optimal[np.arange(len(moves)), moves]))
+
+
+def retrain(args) -> None:
+    """Train a run's network on for a while on its own final replay window, at a new learning rate."""
+    import torch
+
+    from ldl.rl.games import make_game
+    from ldl.rl.search.alphazero import ExampleWindow, train_step
+    from ldl.rl.search.network import PolicyValueNet
+    from ldl.rl.search.oracle import labelled_positions
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    saved = CheckpointManager(Path(args.agent) / "checkpoints").latest()
+    if saved is None:
+        raise SystemExit(f"No checkpoint in {args.agent}/checkpoints: give --agent a training run's folder.")
+    config, state = saved.config, saved.state
+    game = make_game(config["game"])
+    model = PolicyValueNet(game, config["channels"], config["num_blocks"])
+    model.load_state_dict(state["model"])
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config["lr"], weight_decay=config["weight_decay"])
+    optimizer.load_state_dict(state["optimizer"])
+    for group in optimizer.param_groups:
+        group["lr"] = args.lr
+    window = ExampleWindow(len(state["window"]["values"]), game.encode(game.initial_state()).shape,
+                           game.num_actions)  # fmt: skip
+    window.load_state_dict(state["window"])
+    positions, rng = labelled_positions(args.positions), np.random.default_rng(args.seed)
+    started, losses = time.perf_counter(), []
+    for step in range(args.steps + 1):
+        if step % args.every == 0:
+            loss = float(np.mean(losses)) if losses else None  # training loss since the last line
+            seconds = round(time.perf_counter() - started, 1)
+            emit({"benchmark": "retrain", "checkpoint_step": saved.step, "lr": args.lr, "step": step,
+                  "raw_optimal_share": raw_accuracy(model, game, positions), "loss": loss,
+                  "window": window.size, "seconds": seconds}, args.out)  # fmt: skip
+            losses = []
+        if step < args.steps:
+            model.train()
+            out = train_step(model, optimizer, window.sample(args.batch_size, rng))
+            losses.append(out["value_loss"] + out["policy_loss"])
+
+
+def own_positions(args) -> None:
+    """Raw accuracy on positions from the network's own kind of play, beside the fixed set's."""
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.oracle import LabelledPositions, PerfectConnectFour, _labels
+
+    player, game, oracle = agent(args.agent, 0), ConnectFour(), PerfectConnectFour()
+    rng = np.random.default_rng(args.seed)
+
+    def draw(sampled_moves: int):
+        state = game.initial_state()
+        for ply in range(int(rng.integers(4, 25))):  # the fixed set's lengths: 4-24 plies
+            policy, _ = player.policy(state)
+            move = int(rng.choice(len(policy), p=policy)) if ply < sampled_moves else int(np.argmax(policy))
+            state = game.next_state(state, move)
+            if game.winner(state) is not None:
+                return None
+        return state
+
+    for name, sampled_moves in (("self-play", 8), ("sampled throughout", 10**9)):
+        states, optimal, seen = [], [], set()
+        while len(states) < args.positions:
+            state = draw(sampled_moves)
+            if state is None or state.key() in seen:
+                continue
+            keeps, _ = _labels(oracle.scores(state))
+            if keeps.sum() < game.legal_actions(state).sum():  # a real decision, as in the fixed set
+                seen.add(state.key())
+                states.append(state)
+                optimal.append(keeps)
+        positions = LabelledPositions(states, np.array(optimal), np.array(optimal))
+        emit({"benchmark": "own-positions", "positions_from": name, "positions": len(states),
+              "raw_optimal_share": raw_accuracy(player.model, game, positions)}, args.out)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("what", choices=["ttt", "matches", "accuracy", "accuracy-curve", "elo", "curves"])
+    parser.add_argument(
+        "what",
+        choices=["ttt", "matches", "accuracy", "accuracy-curve", "elo", "curves", "retrain", "own-positions"],
+    )
     parser.add_argument(
         "--agent", default="connect-four", help="snapshot, run folder, or a shipped game name"
     )
@@ -391,7 +490,7 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=100)
     parser.add_argument("--peer-games", type=int, help="matches: pure MCTS's games (default: --games)")
     parser.add_argument("--simulations", type=int, default=100)
-    parser.add_argument("--positions", type=int, default=1000)
+    parser.add_argument("--positions", type=int, help="labelled positions (1,000; own-positions: 400)")
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
@@ -402,13 +501,20 @@ def main() -> None:
     parser.add_argument("--elo-file", default=None)
     parser.add_argument("--plot", default="alphazero_curves.png")
     parser.add_argument("--workers", type=int, default=1, help="accuracy-curve, elo: processes")
+    parser.add_argument("--steps", type=int, default=800, help="retrain: gradient steps")
+    parser.add_argument("--lr", type=float, default=2e-4, help="retrain: the learning rate to train on at")
+    parser.add_argument("--batch-size", type=int, default=256, help="retrain: examples per step")
+    parser.add_argument("--every", type=int, default=100, help="retrain: steps between measurements")
+    parser.add_argument("--seed", type=int, default=1, help="retrain, own-positions: sampling seed")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
+    if args.positions is None:  # the fixed set's 1,000; 400 of each kind of the network's own positions
+        args.positions = 400 if args.what == "own-positions" else 1000
     import torch
 
     torch.set_num_threads(1)
     commands = {"ttt": ttt, "matches": matches, "accuracy": accuracy, "accuracy-curve": accuracy_curve,
-                "elo": elo, "curves": curves}  # fmt: skip
+                "elo": elo, "curves": curves, "retrain": retrain, "own-positions": own_positions}  # fmt: skip
     commands[args.what](args)
 
 

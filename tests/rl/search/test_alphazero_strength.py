@@ -83,3 +83,49 @@ def test_a_match_played_with_the_names_reversed_is_reused_from_the_other_side():
     assert (seen["a"], seen["wins"], seen["draws"], seen["losses"]) == ("alphabeta-2", 134, 70, 196)
     assert seen["score"] == pytest.approx(0.4225)
     assert bench._from_a_side(played, played) is played
+
+
+def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
+    """`retrain` trains a run's network on its own window and re-measures the raw accuracy (which
+    cannot move at learning rate 0); `own-positions` draws and labels positions from the network's
+    play. Both report the same raw accuracy as the `accuracy` command's "policy (no search)"."""
+    pytest.importorskip("bitbully")
+    import numpy as np
+    import torch
+
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.alphazero import ConnectFourConfig, ExampleWindow
+    from ldl.rl.search.network import PolicyValueNet
+    from ldl.rl.search.player import save_snapshot
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    game, config = ConnectFour(), ConnectFourConfig(channels=8, num_blocks=1)
+    torch.manual_seed(0)
+    model = PolicyValueNet(game, config.channels, config.num_blocks).half().float()  # as a snapshot keeps it
+    optimizer = torch.optim.AdamW(model.parameters(), lr=config.lr)
+    window, rng = ExampleWindow(64, (3, 6, 7), 7), np.random.default_rng(0)
+    for _ in range(64):
+        policy = rng.dirichlet(np.ones(7)).astype(np.float32)
+        window.add(rng.integers(0, 2, (3, 6, 7)).astype(np.float32), policy, float(rng.choice([-1, 1])))
+    run_dir = tmp_path / "run"
+    manager = CheckpointManager(run_dir / "checkpoints", config=config)
+    manager.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                  "window": window.state_dict()}, 3)  # fmt: skip
+    save_snapshot(model, config, run_dir / "snapshots" / "iteration-0003.pt")
+
+    def shares(*args):
+        return [json.loads(line) for line in run(*args, "--agent", str(run_dir), "--positions", "30")]
+
+    frozen = shares("retrain", "--steps", "4", "--every", "2", "--batch-size", "8", "--lr", "0")
+    assert [r["step"] for r in frozen] == [0, 2, 4] and {r["checkpoint_step"] for r in frozen} == {3}
+    assert len({r["raw_optimal_share"] for r in frozen}) == 1  # lr 0: nothing moves
+    moved = shares("retrain", "--steps", "40", "--every", "40", "--batch-size", "8", "--lr", "0.05")
+    assert moved[0]["raw_optimal_share"] == frozen[0]["raw_optimal_share"]
+    assert moved[1]["loss"] < 0.9 * np.mean([frozen[1]["loss"], frozen[2]["loss"]])  # it trains
+    accuracy = shares("accuracy", "--simulations", "2")
+    raw = next(r for r in accuracy if r["player"] == "policy (no search)")
+    assert raw["optimal_share"] == frozen[0]["raw_optimal_share"]
+
+    own = shares("own-positions")
+    assert [r["positions_from"] for r in own] == ["self-play", "sampled throughout"]
+    assert all(r["positions"] == 30 and 0 <= r["raw_optimal_share"] <= 1 for r in own)
