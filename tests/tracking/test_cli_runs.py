@@ -137,8 +137,8 @@ TWO_RUNS_YAML = (
 - name: test.mlp-wide
   stage: examples
   target: ldl.tracking.example_mlp:train
-  config: ldl.tracking.example_mlp:Config
-  description: the same script under another name (its runs share the folder name)
+  config: ldl.tracking.example_mlp:WideConfig
+  description: the same script under another name and defaults (its runs share the folder name)
 """
 )
 
@@ -156,7 +156,7 @@ def test_resume_latest_continues_the_newest_run_of_that_reference_run(tmp_path):
     assert "There is no run of test.mlp to resume" in _error_text(missing)
 
     first = json.loads(run("test.mlp", "--fast", "--set", "lr=0.2").stdout)
-    wide = json.loads(run("test.mlp-wide", "--fast", "--set", "hidden_size=32").stdout)
+    wide = json.loads(run("test.mlp-wide", "--fast", "--set", "lr=0.1").stdout)
     assert Path(first["run_dir"]).parent == Path(wide["run_dir"]).parent  # one folder name, two runs
     meta = json.loads((Path(first["run_dir"]) / "run.json").read_text())
     assert meta["reference"] == "test.mlp"
@@ -175,3 +175,9 @@ def test_resume_latest_continues_the_newest_run_of_that_reference_run(tmp_path):
     del saved["dropout"]  # even one older than a field that has a default since
     (Path(first["run_dir"]) / "config.json").write_text(json.dumps(saved))
     assert json.loads(run("test.mlp", "--resume", "latest").stdout)["run_dir"] == first["run_dir"]
+
+    wide_meta = json.loads((Path(wide["run_dir"]) / "run.json").read_text())
+    del wide_meta["reference"]  # now both are legacy, and the newer one has test.mlp's fields too:
+    (Path(wide["run_dir"]) / "run.json").write_text(json.dumps(wide_meta))  # its defaults tell them apart
+    assert json.loads(run("test.mlp", "--resume", "latest").stdout)["run_dir"] == first["run_dir"]
+    assert json.loads(run("test.mlp-wide", "--resume", "latest").stdout)["run_dir"] == wide["run_dir"]

@@ -157,7 +157,8 @@ def start_reference_run(
     reference = reference_runs.find_reference(name, stages_root or STAGES_ROOT)
     saved = None
     if resume == "latest":  # the newest run of this reference run, not of any run
-        newest = reference_runs.latest_run(reference, _root(root))
+        catalog = reference_runs.load_catalog(stages_root or STAGES_ROOT)
+        newest = reference_runs.latest_run(reference, _root(root), catalog)
         if newest is None:
             raise LdlError(
                 f"There is no run of {name} to resume under {_root(root)}.",

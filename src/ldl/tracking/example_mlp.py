@@ -67,6 +67,14 @@ class Config:
 
 
 @dataclass
+class WideConfig(Config):
+    """The same script with other defaults, as a second reference run would use it (the way
+    `deep-rl.dqn-pong` runs `dqn_atari.train` with `PongConfig`)."""
+
+    hidden_size: int = 256
+
+
+@dataclass
 class TrainResult:
     """What `train` returns: the final metrics, the run's folder, and whether it was cut short."""
 

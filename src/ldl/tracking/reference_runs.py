@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import inspect
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,24 +109,35 @@ def build_config(
     return apply_overrides(config, overrides or [])
 
 
-def latest_run(run: ReferenceRun, root: Path) -> Path | None:
+def latest_run(run: ReferenceRun, root: Path, catalog: dict[str, ReferenceRun] | None = None) -> Path | None:
     """The newest run folder under `root` that `ldl run NAME` started for this reference run, or None.
 
     Runs record their reference run in run.json. Older runs, which do not, count when they belong
-    to the same stage and their config has the fields of this run's config class (but perhaps not
-    those added since, which have defaults).
+    to the same stage, their config has the fields of this run's config class (but perhaps not
+    those added since, which have defaults), and it is not closer to the defaults of another
+    reference run of the same script (`deep-rl.dqn-pong` and `deep-rl.dqn-minatar` share one).
     """
     fields = dataclasses.fields(import_object(run.config))
     required = {field.name for field in fields if field.default is dataclasses.MISSING
                 and field.default_factory is dataclasses.MISSING}  # fmt: skip
+    siblings = [other for other in (catalog or load_catalog()).values()
+                if other.target == run.target and other.config != run.config]  # fmt: skip
     for run_dir in reversed(store.run_dirs(root, run.stage)):
         recorded = store.read_json(run_dir / store.RUN_FILE, {}).get("reference")
         if recorded == run.name:
             return run_dir
-        saved = set(store.read_json(run_dir / "config.json", {}))
-        if recorded is None and saved and required <= saved <= {field.name for field in fields}:
-            return run_dir
+        saved = store.read_json(run_dir / "config.json", {})
+        if recorded is None and saved and required <= set(saved) <= {field.name for field in fields}:
+            ours = _defaults_kept(saved, run.config)
+            if all(_defaults_kept(saved, other.config) <= ours for other in siblings):
+                return run_dir
     return None
+
+
+def _defaults_kept(saved: dict[str, Any], config: str) -> int:
+    """How many of the config class's default values the saved config holds."""
+    defaults = json.loads(json.dumps(dataclasses.asdict(import_object(config)()), default=str))
+    return sum(1 for name, value in defaults.items() if name in saved and saved[name] == value)
 
 
 def launch(
