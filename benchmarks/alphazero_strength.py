@@ -15,8 +15,8 @@ rollouts, same simulation budget) against the same opponents: the peer measured 
 `accuracy` is the share of 1,000 fixed solver-labelled positions (oracle.labelled_positions, seed
 2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
-`accuracy-curve` scores every snapshot of a run that way (raw policy and with search) and plots
-the shares over training iterations.
+`accuracy-curve` scores every snapshot of a run (or those of --iterations) that way (raw policy and
+with search) and plots the shares over training iterations.
 `retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
 newest checkpoint (network, optimiser, replay window) and trains on for --steps gradient steps of
 --batch-size on that window, with the learning rate set to --lr, printing the raw accuracy every
@@ -167,9 +167,17 @@ def accuracy(args) -> None:
         )
 
 
-def snapshots(run_dir: str, count: int) -> list[Path]:
+def snapshots(run_dir: str, count: int | None, iterations: list[int] | None = None) -> list[Path]:
+    """The run's snapshots of these `iterations` (each must exist), else `count` of them spread
+    over training (None: all)."""
+    if iterations:
+        chosen = [Path(run_dir) / "snapshots" / f"iteration-{i:04d}.pt" for i in iterations]
+        missing = [str(path) for path in chosen if not path.exists()]
+        if missing:
+            raise SystemExit(f"no such snapshot: {', '.join(missing)}")
+        return chosen
     found = sorted((Path(run_dir) / "snapshots").glob("iteration-*.pt"))
-    if len(found) <= count:
+    if count is None or len(found) <= count:
         return found
     picks = np.linspace(0, len(found) - 1, count).round().astype(int)  # spread over training
     return [found[i] for i in picks]
@@ -242,13 +250,7 @@ def elo(args) -> None:
 
     specs = {"random": "random", **{f"mcts-{n}": f"mcts-{n}" for n in args.mcts}}
     specs.update({f"alphabeta-{d}": f"alphabeta-{d}" for d in args.depths})
-    if args.iterations:
-        chosen = [Path(args.agent) / "snapshots" / f"iteration-{i:04d}.pt" for i in args.iterations]
-        missing = [str(path) for path in chosen if not path.exists()]
-        if missing:
-            raise SystemExit(f"no such snapshot: {', '.join(missing)}")
-    else:
-        chosen = snapshots(args.agent, args.snapshots)
+    chosen = snapshots(args.agent, args.snapshots, args.iterations)
     specs.update({f"az-{path.stem}": str(path) for path in chosen})
     done = {}
     if args.out and Path(args.out).exists():  # resume: pairings already in the file are not replayed
@@ -364,7 +366,7 @@ def accuracy_curve(args) -> None:
 
     from ldl.rl.search.oracle import labelled_positions
 
-    found = sorted((Path(args.agent) / "snapshots").glob("iteration-*.pt"))
+    found = snapshots(args.agent, None, args.iterations)
     positions = labelled_positions(args.positions)
     tasks = [(str(path), sims) for path in found for sims in (0, args.simulations)]
     with ProcessPoolExecutor(args.workers, initializer=_init_worker, initargs=(positions,)) as pool:
@@ -494,7 +496,9 @@ def main() -> None:
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
-    parser.add_argument("--iterations", type=int, nargs="+", help="elo: these snapshots instead")
+    parser.add_argument(
+        "--iterations", type=int, nargs="+", help="elo, accuracy-curve: these snapshots (iteration numbers)"
+    )
     parser.add_argument("--pre-games", type=int, default=20, help="elo: games per pair of the ordering round")
     parser.add_argument("--neighbours", type=int, default=2, help="elo: opponents above, below each")
     parser.add_argument("--openings", type=int, default=2, help="elo, matches: random first moves")

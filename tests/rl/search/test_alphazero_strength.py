@@ -129,3 +129,21 @@ def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
     own = shares("own-positions")
     assert [r["positions_from"] for r in own] == ["self-play", "sampled throughout"]
     assert all(r["positions"] == 30 and 0 <= r["raw_optimal_share"] <= 1 for r in own)
+
+
+def test_accuracy_curve_scores_the_chosen_snapshots_and_plots(tmp_path):
+    pytest.importorskip("bitbully")
+    (tmp_path / "snapshots").mkdir()
+    for iteration in (10, 20):
+        shutil.copy(resolve_snapshot("connect-four"), tmp_path / "snapshots" / f"iteration-00{iteration}.pt")
+    plot = tmp_path / "curve.png"
+    lines = run("accuracy-curve", "--agent", str(tmp_path), "--iterations", "20", "--positions", "20",
+                "--simulations", "2", "--plot", str(plot))  # fmt: skip
+    records = [json.loads(line) for line in lines if line.startswith("{")]
+    scored = [(r["iteration"], r["simulations"]) for r in records if "iteration" in r]
+    assert scored == [(20, 0), (20, 2)]  # only the chosen snapshot, raw and with search
+    assert all(0 <= r["optimal_share"] <= 1 for r in records if "iteration" in r)
+    assert plot.stat().st_size > 10_000
+    done = subprocess.run([sys.executable, str(SCRIPT), "accuracy-curve", "--agent", str(tmp_path),
+                           "--iterations", "30"], capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode != 0 and "iteration-0030.pt" in done.stderr
