@@ -262,29 +262,46 @@ TITLES = {
 }
 
 
-def plot_curve(records: list[dict], path: Path, target: float) -> Path:
-    kind = agent_kind(records)
-    numpy_agent = kind == "numpy"
+def run_game(run_dir: Path) -> str:
+    """The run's game from its config.json: "atari:pong" unless it says otherwise (MinAtar)."""
+    path = Path(run_dir) / "config.json"
+    return json.loads(path.read_text()).get("env_id", "atari:pong") if path.exists() else "atari:pong"
+
+
+def plot_curve(records: list[dict], path: Path, target: float, game: str = "atari:pong") -> Path:
     import matplotlib
+    import numpy as np
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    hours = [r["seconds"] / 3600 for r in records]
-    means = [r["mean_return_20"] for r in records]
+    kind = agent_kind(records)
+    numpy_agent, pong = kind == "numpy", game == "atari:pong"
+    hours = np.array([r["seconds"] / 3600 for r in records])
+    means = np.array([r["mean_return_20"] for r in records])
     figure, axis = plt.subplots(figsize=(7, 4))
     label = (
         "running mean of the game scores (training)"
         if numpy_agent
         else "mean return of the last 20 games (training)"
     )
-    axis.plot(hours, means, label=label)
+    many = len(records) > 500  # thousands of short episodes: a thin line, and means over 50 bins
+    axis.plot(hours, means, label=label, linewidth=0.5 if many else 1.5, alpha=0.5 if many else 1.0)
+    if many:
+        returns = np.array([r.get("episode_return", r["mean_return_20"]) for r in records])
+        bins = np.minimum((hours / hours[-1] * 50).astype(int), 49)
+        centres = [hours[bins == b].mean() for b in range(50) if (bins == b).any()]
+        binned = [returns[bins == b].mean() for b in range(50) if (bins == b).any()]
+        axis.plot(centres, binned, "k-", linewidth=2, label="mean episode return, per 2% of the run")
     axis.axhline(target, color="grey", linestyle="--", label=f"target: above {target:g}")
     title, cores = TITLES[kind]
-    axis.set(xlabel=f"hours of training ({cores})", ylabel="game score (-21 to 21)", ylim=(-21.5, 21.5),
-             title=title)  # fmt: skip
+    if not pong:  # a DQN run on MinAtar (`deep-rl.dqn-minatar`): returns start at 0 and have no cap
+        title = f"Double DQN on MinAtar {game.split(':', 1)[1].replace('_', ' ').title()} (1 core)"
+    axis.set(xlabel=f"hours of training ({cores})", title=title,
+             ylabel="game score (-21 to 21)" if pong else "episode return")  # fmt: skip
+    axis.set_ylim((-21.5, 21.5) if pong else (0, None))
     axis.grid(alpha=0.3)
-    axis.legend(loc="upper left" if numpy_agent else "lower right")
+    axis.legend(loc="upper left" if numpy_agent or not pong else "lower right")
     figure.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=110)
@@ -296,7 +313,7 @@ def curve(args) -> dict:
     records = read_metrics(args.run)
     summary = curve_summary(records, args.target, args.hours)
     if args.plot:
-        summary["plot"] = str(plot_curve(records, Path(args.plot), args.target))
+        summary["plot"] = str(plot_curve(records, Path(args.plot), args.target, run_game(args.run)))
     emit(summary)
     return summary
 
