@@ -159,3 +159,17 @@ def test_curve_and_evaluate_read_a_dqn_pong_run(bench, tmp_path, capsys):
     )
     record = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     assert record["checkpoint_step"] == 5000 and len(record["returns"]) == 2 and record["policy"] == "sample"
+
+
+def test_curve_of_a_long_minatar_run_bins_its_returns(bench, tmp_path, capsys):
+    """Thousands of short MinAtar episodes: the game comes from the run's config.json, and the plot
+    adds the mean return per 2% of the run (the bins cover every record)."""
+    assert bench.run_game(tmp_path) == "atari:pong"  # no config.json: a Pong run
+    (tmp_path / "config.json").write_text(json.dumps({"env_id": "minatar:breakout"}))
+    assert bench.run_game(tmp_path) == "minatar:breakout"
+    lines = [{"step": 100 * (i + 1), "episode_return": float(i % 7), "mean_return_20": 3.0, "epsilon": 0.05,
+              "seconds": 2.0 * i} for i in range(1_000)]  # fmt: skip
+    (tmp_path / "metrics.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines))
+    bench.main(["curve", "--run", str(tmp_path), "--target", "2", "--plot", str(tmp_path / "c.png")])
+    printed = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert printed["first_above_target"]["step"] == 100 and (tmp_path / "c.png").stat().st_size > 1000
