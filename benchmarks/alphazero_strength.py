@@ -9,6 +9,7 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py accuracy-curve --agent RUN_DIR [--simulations 60] [--workers 2]
     python benchmarks/alphazero_strength.py retrain --agent RUN_DIR [--steps 800] [--lr 2e-4]
     python benchmarks/alphazero_strength.py own-positions --agent DIR_OR_PT [--positions 400]
+    python benchmarks/alphazero_strength.py ceiling [--train-positions 20000] [--channels 48 --blocks 4]
 
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
@@ -25,6 +26,14 @@ newest checkpoint (network, optimiser, replay window) and trains on for --steps 
 the way self-play reaches them (the policy sampled for the first 8 moves, then its favourite move)
 and from games sampled from the policy throughout, --positions of each, labelled by the solver: is
 the fixed set (from random games) harder or easier for it than its own kind of position?
+`ceiling` asks how far the network's architecture can go at all: it trains a fresh PolicyValueNet
+(--channels, --blocks) by supervised learning on --train-positions other positions drawn like the
+fixed set (random games of 4-24 plies, none of them in the fixed set) with the solver's optimal
+moves as the policy target (uniform over the optimal moves), and prints the raw accuracy on the
+fixed 1,000 every --every steps, beside the accuracy on 1,000 of its own training positions. No
+self-play target can teach more than perfect labels, so this bounds what AlphaZero can reach with
+that network (the check Oracle's "Lessons from AlphaZero" series made first). Labelling takes about
+20 seconds per 1,000 positions and core; --cache FILE keeps the labels for the next call.
 `elo` fits Bradley-Terry ratings to random, pure MCTS (--mcts budgets), alpha-beta (--depths) and
 --snapshots snapshots of a run (with --simulations): a short round robin (--pre-games per pair)
 orders the players, then each meets its --neighbours nearest players above and below in that order
@@ -475,13 +484,104 @@ def own_positions(args) -> None:
               "raw_optimal_share": raw_accuracy(player.model, game, positions)}, args.out)  # fmt: skip
 
 
+def _label_share(task: tuple[int, int]) -> list[dict]:
+    """One worker's share of the training positions (its own seed), as JSON-ready rows."""
+    from ldl.rl.search.oracle import labelled_positions, position_rows
+
+    count, seed = task
+    return position_rows(labelled_positions(count, seed=seed))
+
+
+def training_positions(count: int, seed: int, workers: int, exclude: set, cache: str | None):
+    """`count` solver-labelled positions drawn like the fixed set but from other seeds (one per
+    worker), none of them in `exclude` (the fixed set's keys); read from `cache` when it holds
+    enough of them, and written there."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.oracle import positions_from_rows
+
+    if cache and Path(cache).exists():
+        rows = json.loads(Path(cache).read_text(encoding="utf-8"))["positions"]
+        if len(rows) >= count:
+            return positions_from_rows(rows[:count])
+    share = -(-count // workers) + count // 50 + 1  # spare positions for the duplicates dropped below
+    with ProcessPoolExecutor(workers) as pool:
+        drawn = [row for rows in pool.map(_label_share, [(share, seed * 1000 + w) for w in range(workers)])
+                 for row in rows]  # fmt: skip
+    game, seen, rows = ConnectFour(), set(exclude), []
+    for row in drawn:
+        key = game.from_moves(row["moves"]).key()
+        if key not in seen:
+            seen.add(key)
+            rows.append(row)
+    if len(rows) < count:
+        raise SystemExit(f"Only {len(rows)} distinct positions for --train-positions {count}: ask for fewer.")
+    if cache:
+        Path(cache).write_text(json.dumps({"seed": seed, "positions": rows}, separators=(",", ":")) + "\n")
+    return positions_from_rows(rows[:count])
+
+
+def ceiling(args) -> None:
+    """Supervised learning on solver labels: the most the architecture can reach on the fixed set."""
+    import torch
+
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.network import PolicyValueNet
+    from ldl.rl.search.oracle import labelled_positions
+
+    game, test = ConnectFour(), labelled_positions(args.positions)
+    started = time.perf_counter()
+    train = training_positions(args.train_positions, args.seed, args.workers,
+                               {s.key() for s in test.states}, args.cache)  # fmt: skip
+    emit({"benchmark": "ceiling", "labelled": len(train.states),
+          "label_seconds": round(time.perf_counter() - started, 1)}, args.out)  # fmt: skip
+    planes = np.stack([game.encode(s) for s in train.states])
+    targets = train.optimal / train.optimal.sum(axis=1, keepdims=True)
+    pairs = [pair for p, t in zip(planes, targets, strict=True) for pair in game.symmetries(p, t)]
+    planes = torch.from_numpy(np.stack([p for p, _ in pairs]))
+    targets = torch.from_numpy(np.stack([t for _, t in pairs]).astype(np.float32))
+    torch.manual_seed(args.seed)
+    model = PolicyValueNet(game, args.channels, args.blocks)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=max(1, args.steps))
+    rng, started = np.random.default_rng(args.seed), time.perf_counter()
+    seen_train = train.head(min(1000, len(train.states)))
+    for step in range(args.steps + 1):
+        if step % args.every == 0 or step == args.steps:
+            emit({"benchmark": "ceiling", "channels": args.channels, "blocks": args.blocks, "step": step,
+                  "train_positions": len(train.states), "raw_optimal_share": raw_accuracy(model, game, test),
+                  "train_share": raw_accuracy(model, game, seen_train),
+                  "seconds": round(time.perf_counter() - started, 1)}, args.out)  # fmt: skip
+        if step == args.steps:
+            break
+        model.train()
+        index = torch.from_numpy(rng.integers(0, len(planes), args.batch_size))
+        logits, _ = model(planes[index])
+        loss = -torch.mean(torch.sum(targets[index] * torch.log_softmax(logits, dim=1), dim=1))
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        schedule.step()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "what",
-        choices=["ttt", "matches", "accuracy", "accuracy-curve", "elo", "curves", "retrain", "own-positions"],
+        choices=[
+            "ttt",
+            "matches",
+            "accuracy",
+            "accuracy-curve",
+            "elo",
+            "curves",
+            "retrain",
+            "own-positions",
+            "ceiling",
+        ],
     )
     parser.add_argument(
         "--agent", default="connect-four", help="snapshot, run folder, or a shipped game name"
@@ -504,21 +604,34 @@ def main() -> None:
     parser.add_argument("--openings", type=int, default=2, help="elo, matches: random first moves")
     parser.add_argument("--elo-file", default=None)
     parser.add_argument("--plot", default="alphazero_curves.png")
-    parser.add_argument("--workers", type=int, default=1, help="accuracy-curve, elo: processes")
-    parser.add_argument("--steps", type=int, default=800, help="retrain: gradient steps")
-    parser.add_argument("--lr", type=float, default=2e-4, help="retrain: the learning rate to train on at")
-    parser.add_argument("--batch-size", type=int, default=256, help="retrain: examples per step")
-    parser.add_argument("--every", type=int, default=100, help="retrain: steps between measurements")
-    parser.add_argument("--seed", type=int, default=1, help="retrain, own-positions: sampling seed")
+    parser.add_argument("--workers", type=int, default=1, help="accuracy-curve, elo, ceiling: processes")
+    parser.add_argument("--steps", type=int, help="retrain, ceiling: gradient steps (800; 6,000)")
+    parser.add_argument("--lr", type=float, help="retrain: the learning rate to train on at (2e-4); ceiling: "
+                        "the peak of a one-cycle schedule (2e-3)")  # fmt: skip
+    parser.add_argument("--batch-size", type=int, default=256, help="retrain, ceiling: examples per step")
+    parser.add_argument("--every", type=int, help="retrain, ceiling: steps between measurements (100; 500)")
+    parser.add_argument("--seed", type=int, default=1, help="retrain, own-positions, ceiling: sampling seed")
+    parser.add_argument("--train-positions", type=int, default=20_000, help="ceiling: labelled training set")
+    parser.add_argument("--channels", type=int, default=48, help="ceiling: width of the residual tower")
+    parser.add_argument("--blocks", type=int, default=4, help="ceiling: residual blocks")
+    parser.add_argument("--cache", default=None, help="ceiling: JSON file keeping the training labels")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     if args.positions is None:  # the fixed set's 1,000; 400 of each kind of the network's own positions
         args.positions = 400 if args.what == "own-positions" else 1000
+    for name, (for_retrain, for_ceiling) in {
+        "steps": (800, 6000),
+        "lr": (2e-4, 2e-3),
+        "every": (100, 500),
+    }.items():
+        if getattr(args, name) is None:
+            setattr(args, name, for_ceiling if args.what == "ceiling" else for_retrain)
     import torch
 
     torch.set_num_threads(1)
     commands = {"ttt": ttt, "matches": matches, "accuracy": accuracy, "accuracy-curve": accuracy_curve,
-                "elo": elo, "curves": curves, "retrain": retrain, "own-positions": own_positions}  # fmt: skip
+                "elo": elo, "curves": curves, "retrain": retrain, "own-positions": own_positions,
+                "ceiling": ceiling}  # fmt: skip
     commands[args.what](args)
 
 

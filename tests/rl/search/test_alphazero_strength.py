@@ -147,3 +147,30 @@ def test_accuracy_curve_scores_the_chosen_snapshots_and_plots(tmp_path):
     done = subprocess.run([sys.executable, str(SCRIPT), "accuracy-curve", "--agent", str(tmp_path),
                            "--iterations", "30"], capture_output=True, text=True, timeout=300)  # fmt: skip
     assert done.returncode != 0 and "iteration-0030.pt" in done.stderr
+
+
+def test_ceiling_learns_its_solver_labels_and_never_trains_on_the_fixed_set(tmp_path):
+    """`ceiling` labels positions drawn like the fixed set (but never one of them), keeps the labels
+    in --cache, and a small network learns its training labels by heart (train_share near 1)."""
+    pytest.importorskip("bitbully")
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.oracle import labelled_positions
+
+    cache = tmp_path / "labels.json"
+    common = ["ceiling", "--positions", "200", "--workers", "2", "--cache", str(cache), "--channels", "16",
+              "--blocks", "1", "--lr", "0.01"]  # fmt: skip
+    records = [json.loads(line) for line in run(*common, "--train-positions", "300", "--steps", "200",
+                                                  "--every", "200")]  # fmt: skip
+    assert records[0]["labelled"] == 300
+    first, last = records[1], records[2]
+    assert (first["step"], last["step"]) == (0, 200)
+    assert first["train_share"] < 0.8 and last["train_share"] > 0.9  # it fits its own labels
+    assert 0 <= last["raw_optimal_share"] <= 1
+    game = ConnectFour()
+    rows = json.loads(cache.read_text())["positions"]
+    keys = [game.from_moves(row["moves"]).key() for row in rows]
+    assert len(rows) >= 300 and len(set(keys)) == len(keys)
+    assert not set(keys) & {state.key() for state in labelled_positions(200).states}
+    cached = cache.stat().st_mtime_ns
+    again = [json.loads(line) for line in run(*common, "--train-positions", "250", "--steps", "0")]
+    assert again[0]["labelled"] == 250 and cache.stat().st_mtime_ns == cached  # read back, not relabelled

@@ -97,6 +97,10 @@ class Config:
     value head; the policy still learns only from full searches. 0: every move searched fully."""
     full_search_fraction: float = 0.25
     """Share of self-play moves searched fully when `fast_simulations` > 0."""
+    opening_plies: int = 0
+    """Each self-play game starts after a random number, 0 to this (uniform), of uniformly random
+    moves (not recorded), so that the network also learns the untidy positions its own play never
+    reaches: a win left open, threats on both sides. 0: every game starts from the empty board."""
     q_weight: float = 0.0
     """Value target = (1 - q_weight) * z + q_weight * q: the game's result z mixed with the search's
     value of the position q (0: the result alone, as in the paper; 0.5: their average)."""
@@ -249,6 +253,7 @@ def self_play_tasks(config: Config, model, iteration: int, num_games: int) -> li
             config.fast_simulations,
             config.full_search_fraction,
             config.q_weight,
+            config.opening_plies,
         )  # fmt: skip
         for w, share in enumerate(shares)
         if share > 0

@@ -119,11 +119,7 @@ SHIPPED_POSITIONS = Path(__file__).parent / "checkpoints" / "connect-four.positi
 
 def save_positions(positions: LabelledPositions, path: Path = SHIPPED_POSITIONS) -> None:
     """Write the positions as move lists with their labels (what `shipped_positions` reads)."""
-    labels = zip(positions.moves, positions.optimal, positions.fastest, strict=True)
-    rows = [
-        {"moves": moves, "optimal": np.flatnonzero(best).tolist(), "fastest": np.flatnonzero(quick).tolist()}
-        for moves, best, quick in labels
-    ]
+    rows = position_rows(positions)
     path.write_text(json.dumps({"seed": 2024, "positions": rows}, separators=(",", ":")) + "\n")
 
 
@@ -131,7 +127,20 @@ def shipped_positions(count: int | None = None, path: Path = SHIPPED_POSITIONS) 
     """The first `count` of `labelled_positions(300, seed=2024)`, labelled by the solver once and
     shipped with ldl, so that judging needs no solver (tests/rl/search/test_oracle.py checks them
     against the solver wherever bitbully is installed)."""
-    rows = json.loads(path.read_text(encoding="utf-8"))["positions"][:count]
+    return positions_from_rows(json.loads(path.read_text(encoding="utf-8"))["positions"][:count])
+
+
+def position_rows(positions: LabelledPositions) -> list[dict]:
+    """The positions as JSON-ready rows: the moves that reach each, its optimal and fastest moves."""
+    labels = zip(positions.moves, positions.optimal, positions.fastest, strict=True)
+    return [
+        {"moves": moves, "optimal": np.flatnonzero(best).tolist(), "fastest": np.flatnonzero(quick).tolist()}
+        for moves, best, quick in labels
+    ]
+
+
+def positions_from_rows(rows: list[dict]) -> LabelledPositions:
+    """The inverse of `position_rows`."""
     game = ConnectFour()
     optimal, fastest = np.zeros((len(rows), COLS), dtype=bool), np.zeros((len(rows), COLS), dtype=bool)
     for i, row in enumerate(rows):

@@ -5,6 +5,10 @@ pi_t (what the network should have predicted) and the final result z_t in {+1, 0
 player to move at s_t (what the value head should have predicted); optionally mixed with the
 search's own value of s_t, q_t (`q_weight`), a target that is less noisy than one game's result.
 
+Random openings (`opening_plies`): a game may start after a few uniformly random moves. Good play
+never reaches untidy positions (a win left open, threats on both sides), so a network trained only
+on its own games has not met them; the moves themselves are not examples, the play after them is.
+
 Playout cap randomisation (Wu, "Accelerating Self-Play Learning in Go", 2019, the KataGo paper):
 with `fast_simulations` > 0 only a random share of the moves gets the full search (with root noise)
 and becomes an example; the other moves are played after a quick search and not recorded. The games
@@ -53,6 +57,9 @@ class SelfPlayTask:
     """Share of moves searched fully (and recorded) when `fast_simulations` > 0."""
     q_weight: float = 0.0
     """Value target (1 - q_weight) * z + q_weight * q, q the search's value of the root."""
+    opening_plies: int = 0
+    """> 0: each game starts after a random number (0 to this, uniform) of uniformly random moves,
+    which are not recorded (see `Config.opening_plies`)."""
 
 
 @dataclass
@@ -101,6 +108,19 @@ def load_model(weights: dict[str, np.ndarray], game: Game, channels: int, num_bl
     return model.eval()
 
 
+def random_opening(game: Game, max_plies: int, rng: np.random.Generator):
+    """The start of a self-play game: the empty board after 0..max_plies (uniform) random legal
+    moves; drawn again when those moves end the game."""
+    while True:
+        state = game.initial_state()
+        for _ in range(int(rng.integers(0, max_plies + 1)) if max_plies > 0 else 0):
+            state = game.next_state(state, int(rng.choice(np.flatnonzero(game.legal_actions(state)))))
+            if game.terminal_value(state) is not None:
+                break
+        if game.terminal_value(state) is None:
+            return state
+
+
 def play_games(task: SelfPlayTask) -> SelfPlayOutput:
     """Play `task.num_games` self-play games, `task.parallel_games` at a time."""
     import time
@@ -119,7 +139,8 @@ def play_games(task: SelfPlayTask) -> SelfPlayOutput:
     while started < task.num_games or active:
         while len(active) < task.parallel_games and started < task.num_games:
             tree = MCTS(game, evaluate, task.mcts, rng)
-            active.append({"state": game.initial_state(), "tree": tree, "history": [], "moves": 0})
+            active.append({"state": random_opening(game, task.opening_plies, rng), "tree": tree,
+                           "history": [], "moves": 0})  # fmt: skip
             started += 1
         for record in active:  # playout cap randomisation: a full search (recorded) or a quick one
             record["full"] = task.fast_simulations <= 0 or rng.random() < task.full_search_fraction
