@@ -83,6 +83,32 @@ def test_playout_cap_randomisation_records_only_full_searches_and_mixes_q_into_t
     assert np.mean(q * whole.values) > 0  # the search sees the coming result from the right side
 
 
+def test_random_openings_start_games_after_unrecorded_random_moves():
+    from ldl.rl.search.mcts import MCTSConfig
+    from ldl.rl.search.selfplay import random_opening
+
+    game = ConnectFour()
+    model = PolicyValueNet(game, 8, 1)
+
+    def first_positions(opening_plies: int) -> np.ndarray:
+        task = SelfPlayTask("connect-four", {k: v.numpy() for k, v in model.state_dict().items()}, 8, 1,
+                            MCTSConfig(4, dirichlet_fraction=0.25), num_games=16, parallel_games=8,
+                            temperature_moves=2, seed=7, opening_plies=opening_plies)  # fmt: skip
+        out = play_games(task)
+        assert sum(out.lengths) == len(out.values)  # the opening moves are not examples
+        starts = np.cumsum([0, *out.lengths[:-1]])
+        return out.planes[starts, :2].sum(axis=(1, 2, 3))  # stones on the board at each game's first example
+
+    assert set(first_positions(0).tolist()) == {0}
+    stones = first_positions(6)
+    assert stones.min() >= 0 and stones.max() <= 6 and len(set(stones.tolist())) >= 3
+    rng = np.random.default_rng(0)
+    plies = [random_opening(game, 5, rng).moves_played for _ in range(600)]
+    assert set(plies) == set(range(6))  # uniform over 0..5
+    positions = [random_opening(game, 40, rng) for _ in range(50)]
+    assert all(game.terminal_value(state) is None for state in positions)  # never a finished game
+
+
 def test_example_window_keeps_the_newest():
     window = ExampleWindow(3, (1, 1, 1), 2)
     for i in range(5):
@@ -113,7 +139,7 @@ def test_resume_is_exact(tmp_path, monkeypatch):
 
 def test_resume_is_exact_with_quick_searches_and_q_targets(tmp_path, monkeypatch):
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
-    quick = dict(fast_simulations=3, full_search_fraction=0.5, q_weight=0.5)
+    quick = dict(fast_simulations=3, full_search_fraction=0.5, q_weight=0.5, opening_plies=3)
     config = tiny(num_iterations=2, evaluate_every=5, **quick)
     whole = train(config, root=tmp_path / "whole")
     part = train(config, root=tmp_path / "part", progress=interrupt_at(1))
