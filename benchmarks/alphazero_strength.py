@@ -15,7 +15,9 @@ perfect Connect Four solver (bitbully), all measured in the same run.
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
 `accuracy` is the share of 1,000 fixed solver-labelled positions (oracle.labelled_positions, seed
 2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
-score, the quickest win), for the raw policy, the agent with search, and pure MCTS.
+score, the quickest win), for the raw policy, the agent with search, and pure MCTS; split into
+the positions where the player to move can win at once (a third of them: random games leave wins
+open) and the others.
 `accuracy-curve` scores every snapshot of a run (or those of --iterations) that way (raw policy and
 with search) and plots the shares over training iterations.
 `retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
@@ -159,21 +161,31 @@ def accuracy(args) -> None:
     from ldl.rl.games import ConnectFour
 
     game = ConnectFour()
+    win_now = np.array([bool(immediate_wins(game, s)) for s in positions.states])
     for name, player in players.items():
         started = time.perf_counter()
         moves = [player(game, s) for s in positions.states]
-        index = np.arange(len(moves))
+        right = positions.optimal[np.arange(len(moves)), moves]
         emit(
             {
                 "benchmark": "accuracy",
                 "player": name,
                 "positions": len(moves),
-                "optimal_share": float(np.mean(positions.optimal[index, moves])),
-                "fastest_share": float(np.mean(positions.fastest[index, moves])),
+                "optimal_share": float(np.mean(right)),
+                "fastest_share": float(np.mean(positions.fastest[np.arange(len(moves)), moves])),
+                "win_now_positions": int(win_now.sum()),
+                "optimal_share_win_now": float(np.mean(right[win_now])) if win_now.any() else None,
+                "optimal_share_other": float(np.mean(right[~win_now])) if (~win_now).any() else None,
                 "seconds": time.perf_counter() - started,
             },
             args.out,
         )
+
+
+def immediate_wins(game, state) -> list[int]:
+    """The moves that win on the spot for the player to move."""
+    return [int(a) for a in np.flatnonzero(game.legal_actions(state))
+            if game.winner(game.next_state(state, int(a))) is not None]  # fmt: skip
 
 
 def snapshots(run_dir: str, count: int | None, iterations: list[int] | None = None) -> list[Path]:

@@ -125,6 +125,11 @@ def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
     accuracy = shares("accuracy", "--simulations", "2")
     raw = next(r for r in accuracy if r["player"] == "policy (no search)")
     assert raw["optimal_share"] == frozen[0]["raw_optimal_share"]
+    for record in accuracy:  # the split into "a win on the spot" and the rest covers every position
+        wins = record["win_now_positions"]
+        assert 0 < wins < 30
+        whole = (wins * record["optimal_share_win_now"] + (30 - wins) * record["optimal_share_other"]) / 30
+        assert whole == pytest.approx(record["optimal_share"])
 
     own = shares("own-positions")
     assert [r["positions_from"] for r in own] == ["self-play", "sampled throughout"]
