@@ -3,7 +3,7 @@ perfect Connect Four solver (bitbully), all measured in the same run.
 
     python benchmarks/alphazero_strength.py ttt [--run DIR | --train]     losses against minimax
     python benchmarks/alphazero_strength.py matches --agent DIR_OR_PT [--games 100] [--peer-games 40]
-    python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000]
+    python benchmarks/alphazero_strength.py accuracy --agent DIR_OR_PT [--positions 1000] [--simulations 0]
     python benchmarks/alphazero_strength.py elo --agent RUN_DIR [--games 400] [--workers 2] --out FILE
     python benchmarks/alphazero_strength.py curves --agent RUN_DIR           Elo/accuracy plots
     python benchmarks/alphazero_strength.py accuracy-curve --agent RUN_DIR [--simulations 60] [--workers 2]
@@ -17,7 +17,7 @@ rollouts, same simulation budget) against the same opponents: the peer measured 
 2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS; split into
 the positions where the player to move can win at once (a third of them: random games leave wins
-open) and the others.
+open) and the others. `--simulations 0` scores the raw policy alone (and random play), in seconds.
 `accuracy-curve` scores every snapshot of a run (or those of --iterations) that way (raw policy and
 with search) and plots the shares over training iterations.
 `retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
@@ -152,12 +152,11 @@ def accuracy(args) -> None:
     from ldl.rl.search.oracle import labelled_positions
 
     positions = labelled_positions(args.positions)
-    players = {
-        "policy (no search)": agent(args.agent, 0),
-        f"alphazero-{args.simulations}": agent(args.agent, args.simulations),
-        f"mcts-{args.simulations} (rollouts)": MCTSPlayer(args.simulations, seed=7),
-        "random (the floor)": RandomPlayer(seed=7),
-    }
+    players = {"policy (no search)": agent(args.agent, 0)}
+    if args.simulations > 0:  # --simulations 0: the raw policy (and the floor) only, in seconds
+        players[f"alphazero-{args.simulations}"] = agent(args.agent, args.simulations)
+        players[f"mcts-{args.simulations} (rollouts)"] = MCTSPlayer(args.simulations, seed=7)
+    players["random (the floor)"] = RandomPlayer(seed=7)
     from ldl.rl.games import ConnectFour
 
     game = ConnectFour()

@@ -109,6 +109,29 @@ def test_random_openings_start_games_after_unrecorded_random_moves():
     assert all(game.terminal_value(state) is None for state in positions)  # never a finished game
 
 
+def test_the_first_moves_after_a_random_opening_are_always_recorded():
+    from ldl.rl.search.mcts import MCTSConfig
+
+    game = ConnectFour()
+    model = PolicyValueNet(game, 8, 1)
+
+    def play(opening_full_searches: int):
+        task = SelfPlayTask("connect-four", {k: v.numpy() for k, v in model.state_dict().items()}, 8, 1,
+                            MCTSConfig(4, dirichlet_fraction=0.25), num_games=24, parallel_games=8,
+                            temperature_moves=2, seed=3, fast_simulations=2, full_search_fraction=0.0,
+                            opening_plies=6, opening_full_searches=opening_full_searches)  # fmt: skip
+        return play_games(task)
+
+    assert len(play(0).values) == 0  # no full searches at all: nothing recorded
+    out = play(2)
+    stones = out.planes[:, :2].sum(axis=(1, 2, 3))  # (N,) stones on the board of each example
+    # Only the first two searched positions of games that opened with random moves are examples:
+    # each game gives none (empty opening), one (it ended at once) or two, one stone apart.
+    assert 0 < len(stones) <= 2 * len(out.lengths) and stones.min() >= 1 and stones.max() <= 7
+    pairs = stones[: 2 * (len(stones) // 2)].reshape(-1, 2)
+    assert np.mean(pairs[:, 1] - pairs[:, 0] == 1) > 0.5
+
+
 def test_example_window_keeps_the_newest():
     window = ExampleWindow(3, (1, 1, 1), 2)
     for i in range(5):
@@ -139,7 +162,8 @@ def test_resume_is_exact(tmp_path, monkeypatch):
 
 def test_resume_is_exact_with_quick_searches_and_q_targets(tmp_path, monkeypatch):
     monkeypatch.setenv("LDL_TENSORBOARD", "0")
-    quick = dict(fast_simulations=3, full_search_fraction=0.5, q_weight=0.5, opening_plies=3)
+    quick = dict(fast_simulations=3, full_search_fraction=0.5, q_weight=0.5, opening_plies=3,
+                 opening_full_searches=1)
     config = tiny(num_iterations=2, evaluate_every=5, **quick)
     whole = train(config, root=tmp_path / "whole")
     part = train(config, root=tmp_path / "part", progress=interrupt_at(1))

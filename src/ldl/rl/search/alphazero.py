@@ -101,6 +101,10 @@ class Config:
     """Each self-play game starts after a random number, 0 to this (uniform), of uniformly random
     moves (not recorded), so that the network also learns the untidy positions its own play never
     reaches: a win left open, threats on both sides. 0: every game starts from the empty board."""
+    opening_full_searches: int = 0
+    """With random openings, the first this many moves after a non-empty opening are all searched in
+    full and recorded (not left to `full_search_fraction`): the untidy positions the openings are
+    there for are mostly at their start, before searched play tidies them up."""
     q_weight: float = 0.0
     """Value target = (1 - q_weight) * z + q_weight * q: the game's result z mixed with the search's
     value of the position q (0: the result alone, as in the paper; 0.5: their average)."""
@@ -254,6 +258,7 @@ def self_play_tasks(config: Config, model, iteration: int, num_games: int) -> li
             config.full_search_fraction,
             config.q_weight,
             config.opening_plies,
+            config.opening_full_searches,
         )  # fmt: skip
         for w, share in enumerate(shares)
         if share > 0

@@ -60,6 +60,8 @@ class SelfPlayTask:
     opening_plies: int = 0
     """> 0: each game starts after a random number (0 to this, uniform) of uniformly random moves,
     which are not recorded (see `Config.opening_plies`)."""
+    opening_full_searches: int = 0
+    """The first this many moves after a non-empty random opening are full searches (recorded)."""
 
 
 @dataclass
@@ -139,11 +141,14 @@ def play_games(task: SelfPlayTask) -> SelfPlayOutput:
     while started < task.num_games or active:
         while len(active) < task.parallel_games and started < task.num_games:
             tree = MCTS(game, evaluate, task.mcts, rng)
-            active.append({"state": random_opening(game, task.opening_plies, rng), "tree": tree,
-                           "history": [], "moves": 0})  # fmt: skip
+            opening = random_opening(game, task.opening_plies, rng)
+            active.append({"state": opening, "tree": tree, "history": [], "moves": 0,
+                           "opened": opening.moves_played > 0})  # fmt: skip
             started += 1
         for record in active:  # playout cap randomisation: a full search (recorded) or a quick one
             record["full"] = task.fast_simulations <= 0 or rng.random() < task.full_search_fraction
+            if record["opened"] and record["moves"] < task.opening_full_searches:
+                record["full"] = True  # the untidy start of a random opening is always recorded
             record["tree"].config = task.mcts if record["full"] else quick
         counts = batched_search([g["tree"] for g in active], [g["state"] for g in active])
         still = []
