@@ -10,6 +10,7 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py retrain --agent RUN_DIR [--steps 800] [--lr 2e-4]
     python benchmarks/alphazero_strength.py own-positions --agent DIR_OR_PT [--positions 400]
     python benchmarks/alphazero_strength.py ceiling [--train-positions 20000] [--channels 48 --blocks 4]
+    python benchmarks/alphazero_strength.py window --agent RUN_DIR          what the network trains on
 
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
@@ -36,6 +37,9 @@ fixed 1,000 every --every steps, beside the accuracy on 1,000 of its own trainin
 self-play target can teach more than perfect labels, so this bounds what AlphaZero can reach with
 that network (the check Oracle's "Lessons from AlphaZero" series made first). Labelling takes about
 20 seconds per 1,000 positions and core; --cache FILE keeps the labels for the next call.
+`window` reads a run's newest replay window (--agent RUN_DIR) and prints what the network trains
+on: how many stones its positions hold, and the share where the player to move can win on the spot
+(set beside the fixed set's third), with how much of the search's target those wins get.
 `elo` fits Bradley-Terry ratings to random, pure MCTS (--mcts budgets), alpha-beta (--depths) and
 --snapshots snapshots of a run (with --simulations): a short round robin (--pre-games per pair)
 orders the players, then each meets its --neighbours nearest players above and below in that order
@@ -429,11 +433,7 @@ def retrain(args) -> None:
     from ldl.rl.search.alphazero import ExampleWindow, train_step
     from ldl.rl.search.network import PolicyValueNet
     from ldl.rl.search.oracle import labelled_positions
-    from ldl.tracking.checkpoint import CheckpointManager
-
-    saved = CheckpointManager(Path(args.agent) / "checkpoints").latest()
-    if saved is None:
-        raise SystemExit(f"No checkpoint in {args.agent}/checkpoints: give --agent a training run's folder.")
+    saved = newest_checkpoint(args.agent)
     config, state = saved.config, saved.state
     game = make_game(config["game"])
     model = PolicyValueNet(game, config["channels"], config["num_blocks"])
@@ -459,6 +459,43 @@ def retrain(args) -> None:
             model.train()
             out = train_step(model, optimizer, window.sample(args.batch_size, rng))
             losses.append(out["value_loss"] + out["policy_loss"])
+
+
+def newest_checkpoint(run_dir: str):
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    saved = CheckpointManager(Path(run_dir) / "checkpoints").latest()
+    if saved is None:
+        raise SystemExit(f"No checkpoint in {run_dir}/checkpoints: give --agent a training run's folder.")
+    return saved
+
+
+def board_of(planes: np.ndarray):
+    """The position behind a network input (planes[0]: the mover's stones, planes[1]: the other's),
+    seen from the player to move (+1)."""
+    from ldl.rl.games.base import GameState
+
+    board = (planes[0] - planes[1]).astype(np.int8)  # (rows, cols)
+    heights = tuple(int(n) for n in (board != 0).sum(axis=0))
+    return GameState(board, 1, int((board != 0).sum()), None, heights)
+
+
+def window(args) -> None:
+    """What a run's network trains on: stones per position and wins left on the spot."""
+    from ldl.rl.games import ConnectFour
+
+    saved, game = newest_checkpoint(args.agent), ConnectFour()
+    planes, policies = saved.state["window"]["planes"], saved.state["window"]["policies"]
+    picked = np.random.default_rng(args.seed).permutation(len(planes))[: args.positions]
+    states = [board_of(planes[i]) for i in picked]
+    wins = [immediate_wins(game, state) for state in states]
+    on_wins = [float(policies[i][w].sum()) for i, w in zip(picked, wins, strict=True) if w]
+    stones = np.array([state.moves_played for state in states])
+    emit({"benchmark": "window", "checkpoint_step": saved.step, "window": len(planes), "sampled": len(picked),
+          "win_now_share": float(np.mean([bool(w) for w in wins])),
+          "target_on_win_now_median": float(np.median(on_wins)) if on_wins else None,
+          "mean_stones": float(stones.mean()),
+          "stones_quartiles": np.percentile(stones, [25, 50, 75]).tolist()}, args.out)  # fmt: skip
 
 
 def own_positions(args) -> None:
@@ -592,6 +629,7 @@ def main() -> None:
             "retrain",
             "own-positions",
             "ceiling",
+            "window",
         ],
     )
     parser.add_argument(
@@ -603,7 +641,8 @@ def main() -> None:
     parser.add_argument("--games", type=int, default=100)
     parser.add_argument("--peer-games", type=int, help="matches: pure MCTS's games (default: --games)")
     parser.add_argument("--simulations", type=int, default=100)
-    parser.add_argument("--positions", type=int, help="labelled positions (1,000; own-positions: 400)")
+    parser.add_argument("--positions", type=int,
+                        help="labelled positions (1,000; own-positions: 400); window: examples read (4,000)")
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
@@ -629,7 +668,7 @@ def main() -> None:
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     if args.positions is None:  # the fixed set's 1,000; 400 of each kind of the network's own positions
-        args.positions = 400 if args.what == "own-positions" else 1000
+        args.positions = {"own-positions": 400, "window": 4000}.get(args.what, 1000)
     for name, (for_retrain, for_ceiling) in {
         "steps": (800, 6000),
         "lr": (2e-4, 2e-3),
@@ -642,7 +681,7 @@ def main() -> None:
     torch.set_num_threads(1)
     commands = {"ttt": ttt, "matches": matches, "accuracy": accuracy, "accuracy-curve": accuracy_curve,
                 "elo": elo, "curves": curves, "retrain": retrain, "own-positions": own_positions,
-                "ceiling": ceiling}  # fmt: skip
+                "ceiling": ceiling, "window": window}  # fmt: skip
     commands[args.what](args)
 
 

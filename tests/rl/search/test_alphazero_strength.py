@@ -125,6 +125,9 @@ def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
     accuracy = shares("accuracy", "--simulations", "2")
     raw = next(r for r in accuracy if r["player"] == "policy (no search)")
     assert raw["optimal_share"] == frozen[0]["raw_optimal_share"]
+    alone = shares("accuracy", "--simulations", "0")  # no search: the raw policy and the floor only
+    assert [r["player"] for r in alone] == ["policy (no search)", "random (the floor)"]
+    assert alone[0]["optimal_share"] == raw["optimal_share"]
     for record in accuracy:  # the split into "a win on the spot" and the rest covers every position
         wins = record["win_now_positions"]
         assert 0 < wins < 30
@@ -179,3 +182,37 @@ def test_ceiling_learns_its_solver_labels_and_never_trains_on_the_fixed_set(tmp_
     cached = cache.stat().st_mtime_ns
     again = [json.loads(line) for line in run(*common, "--train-positions", "250", "--steps", "0")]
     assert again[0]["labelled"] == 250 and cache.stat().st_mtime_ns == cached  # read back, not relabelled
+
+
+def test_window_reports_the_wins_left_open_in_what_the_network_trains_on(tmp_path):
+    """`window` rebuilds each example's board from its planes: a position with three of the mover's
+    stones in a row (a win on the spot) counts, an empty board does not."""
+    import numpy as np
+    import torch
+
+    from ldl.rl.games import ConnectFour
+    from ldl.rl.search.alphazero import ConnectFourConfig, ExampleWindow
+    from ldl.rl.search.network import PolicyValueNet
+    from ldl.tracking.checkpoint import CheckpointManager
+
+    game, config = ConnectFour(), ConnectFourConfig(channels=8, num_blocks=1)
+    three = game.encode(game.from_moves([0, 6, 1, 6, 2, 5]))  # X to move: column 4 (index 3) wins
+    assert three[0, 5, :3].sum() == 3 and three[1].sum() == 3
+    on_win = np.eye(7, dtype=np.float32)[3] * 0.75 + 0.25 / 7
+    window = ExampleWindow(40, (3, 6, 7), 7)
+    for i in range(40):  # 10 positions with a win on the spot among 40
+        if i % 4 == 0:
+            window.add(three, on_win, 1.0)
+        else:
+            window.add(game.encode(game.initial_state()), np.full(7, 1 / 7, dtype=np.float32), 0.0)
+    model = PolicyValueNet(game, config.channels, config.num_blocks)
+    manager = CheckpointManager(tmp_path / "checkpoints", config=config)
+    manager.save({"model": model.state_dict(), "optimizer": torch.optim.AdamW(model.parameters()).state_dict(),
+                  "window": window.state_dict()}, 5)  # fmt: skip
+    (record,) = [json.loads(line) for line in run("window", "--agent", str(tmp_path))]
+    assert record["checkpoint_step"] == 5 and record["window"] == record["sampled"] == 40
+    assert record["win_now_share"] == pytest.approx(0.25)
+    assert record["target_on_win_now_median"] == pytest.approx(0.75 + 0.25 / 7)
+    assert record["mean_stones"] == pytest.approx(6 * 10 / 40)
+    (few,) = [json.loads(line) for line in run("window", "--agent", str(tmp_path), "--positions", "8")]
+    assert few["sampled"] == 8
