@@ -113,6 +113,7 @@ def test_the_first_moves_after_a_random_opening_are_always_recorded():
     from ldl.rl.search.mcts import MCTSConfig
 
     game = ConnectFour()
+    torch.manual_seed(0)
     model = PolicyValueNet(game, 8, 1)
 
     def play(opening_full_searches: int):
@@ -127,9 +128,10 @@ def test_the_first_moves_after_a_random_opening_are_always_recorded():
     stones = out.planes[:, :2].sum(axis=(1, 2, 3))  # (N,) stones on the board of each example
     # Only the first two searched positions of games that opened with random moves are examples:
     # each game gives none (empty opening), one (it ended at once) or two, one stone apart.
-    assert 0 < len(stones) <= 2 * len(out.lengths) and stones.min() >= 1 and stones.max() <= 7
-    pairs = stones[: 2 * (len(stones) // 2)].reshape(-1, 2)
-    assert np.mean(pairs[:, 1] - pairs[:, 0] == 1) > 0.5
+    games = len(out.lengths)
+    assert games <= len(stones) <= 2 * games and stones.min() >= 1 and stones.max() <= 7
+    follows = np.sum(np.diff(stones) == 1)  # a game's second example holds one stone more
+    assert follows >= len(stones) - games
 
 
 def test_example_window_keeps_the_newest():
