@@ -207,7 +207,8 @@ def test_window_reports_the_wins_left_open_in_what_the_network_trains_on(tmp_pat
             window.add(game.encode(game.initial_state()), np.full(7, 1 / 7, dtype=np.float32), 0.0)
     model = PolicyValueNet(game, config.channels, config.num_blocks)
     manager = CheckpointManager(tmp_path / "checkpoints", config=config)
-    manager.save({"model": model.state_dict(), "optimizer": torch.optim.AdamW(model.parameters()).state_dict(),
+    optimizer = torch.optim.AdamW(model.parameters())
+    manager.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
                   "window": window.state_dict()}, 5)  # fmt: skip
     (record,) = [json.loads(line) for line in run("window", "--agent", str(tmp_path))]
     assert record["checkpoint_step"] == 5 and record["window"] == record["sampled"] == 40
