@@ -11,6 +11,7 @@ perfect Connect Four solver (bitbully), all measured in the same run.
     python benchmarks/alphazero_strength.py own-positions --agent DIR_OR_PT [--positions 400]
     python benchmarks/alphazero_strength.py ceiling [--train-positions 20000] [--channels 48 --blocks 4]
     python benchmarks/alphazero_strength.py window --agent RUN_DIR          what the network trains on
+    python benchmarks/alphazero_strength.py ship --agent RUN_DIR --iterations N [--ship-to DIR]
 
 `matches` plays the agent against random and alpha-beta depths 1-4, and pure MCTS (random
 rollouts, same simulation budget) against the same opponents: the peer measured in the same run.
@@ -46,6 +47,10 @@ orders the players, then each meets its --neighbours nearest players above and b
 for --games games (colours alternating, each pair of games opened by the same --openings random
 moves); only those games enter the table. Every finished pairing is written to --out at once, and
 a rerun with the same --out skips the pairings already there (an interrupted table resumes).
+`ship` (for maintainers) copies a run's snapshot of iteration N into the package
+(ldl/rl/search/checkpoints/, or --ship-to) as the network `ldl play` and the lab use, with its
+evaluation history up to N (CPU-minutes, games, in-run scores and solver accuracy), which the lab
+plots.
 Everything prints JSON lines; `--out FILE` also writes them to a file. Agents play with 1 thread.
 """
 
@@ -498,6 +503,33 @@ def window(args) -> None:
           "stones_quartiles": np.percentile(stones, [25, 50, 75]).tolist()}, args.out)  # fmt: skip
 
 
+def ship(args) -> None:
+    """Put a run's snapshot and its evaluation history into the package."""
+    import shutil
+
+    from ldl.rl.search.player import SHIPPED, load_snapshot
+
+    if not args.iterations or len(args.iterations) != 1:
+        raise SystemExit("ship: name one snapshot with --iterations N")
+    iteration = args.iterations[0]
+    (snapshot,) = snapshots(args.agent, None, [iteration])
+    game, _ = load_snapshot(snapshot)  # refuses a file that is not a snapshot
+    rows = [json.loads(line) for line in (Path(args.agent) / "metrics.jsonl").read_text().splitlines()]
+    evaluated = {row["step"]: row for row in rows if "score_vs_random" in row and row["step"] <= iteration}
+    if iteration not in evaluated:
+        raise SystemExit(f"ship: iteration {iteration} has no evaluation in {args.agent}/metrics.jsonl")
+    keys = ("score_vs_random", "score_vs_alphabeta_2", "solver_accuracy")
+    history = [{"iteration": step, "cpu_minutes": round(row["cpu_seconds"] / 60, 2), "games": row["games"],
+                **{key: row[key] for key in keys if key in row}}
+               for step, row in sorted(evaluated.items())]  # fmt: skip
+    target = Path(args.ship_to) if args.ship_to else SHIPPED
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(snapshot, target / f"{game.name}.pt")
+    (target / f"{game.name}.history.json").write_text(json.dumps(history, indent=1) + "\n", encoding="utf-8")
+    emit({"benchmark": "ship", "snapshot": str(snapshot), "to": str(target), "evaluations": len(history),
+          **history[-1]}, args.out)  # fmt: skip
+
+
 def own_positions(args) -> None:
     """Raw accuracy on positions from the network's own kind of play, beside the fixed set's."""
     from ldl.rl.games import ConnectFour
@@ -630,6 +662,7 @@ def main() -> None:
             "own-positions",
             "ceiling",
             "window",
+            "ship",
         ],
     )
     parser.add_argument(
@@ -647,7 +680,7 @@ def main() -> None:
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")
     parser.add_argument(
-        "--iterations", type=int, nargs="+", help="elo, accuracy-curve: these snapshots (iteration numbers)"
+        "--iterations", type=int, nargs="+", help="elo, accuracy-curve, ship: these snapshots (iterations)"
     )
     parser.add_argument("--pre-games", type=int, default=20, help="elo: games per pair of the ordering round")
     parser.add_argument("--neighbours", type=int, default=2, help="elo: opponents above, below each")
@@ -665,6 +698,7 @@ def main() -> None:
     parser.add_argument("--channels", type=int, default=48, help="ceiling: width of the residual tower")
     parser.add_argument("--blocks", type=int, default=4, help="ceiling: residual blocks")
     parser.add_argument("--cache", default=None, help="ceiling: JSON file keeping the training labels")
+    parser.add_argument("--ship-to", default=None, help="ship: folder (default: the package's checkpoints)")
     parser.add_argument("--out", default=None)
     args = parser.parse_args()
     if args.positions is None:  # the fixed set's 1,000; 400 of each kind of the network's own positions
@@ -681,7 +715,7 @@ def main() -> None:
     torch.set_num_threads(1)
     commands = {"ttt": ttt, "matches": matches, "accuracy": accuracy, "accuracy-curve": accuracy_curve,
                 "elo": elo, "curves": curves, "retrain": retrain, "own-positions": own_positions,
-                "ceiling": ceiling, "window": window}  # fmt: skip
+                "ceiling": ceiling, "window": window, "ship": ship}  # fmt: skip
     commands[args.what](args)
 
 

@@ -217,3 +217,33 @@ def test_window_reports_the_wins_left_open_in_what_the_network_trains_on(tmp_pat
     assert record["mean_stones"] == pytest.approx(6 * 10 / 40)
     (few,) = [json.loads(line) for line in run("window", "--agent", str(tmp_path), "--positions", "8")]
     assert few["sampled"] == 8
+
+
+def test_ship_copies_a_snapshot_and_its_evaluation_history(tmp_path):
+    from ldl.rl.games import TicTacToe
+    from ldl.rl.search.alphazero import Config
+    from ldl.rl.search.network import PolicyValueNet
+    from ldl.rl.search.player import load_snapshot, save_snapshot
+
+    run_dir, config = tmp_path / "run", Config(channels=8, num_blocks=1)
+    save_snapshot(PolicyValueNet(TicTacToe(), 8, 1), config, run_dir / "snapshots" / "iteration-0004.pt")
+    rows = [{"step": 1, "cpu_seconds": 30.0, "games": 8},
+            {"step": 2, "cpu_seconds": 60.0, "games": 16, "score_vs_random": 0.5, "solver_accuracy": 0.4},
+            {"step": 3, "cpu_seconds": 90.0, "games": 24},
+            {"step": 4, "cpu_seconds": 123.0, "games": 32, "score_vs_random": 0.75},
+            {"step": 6, "cpu_seconds": 180.0, "games": 48, "score_vs_random": 1.0}]  # fmt: skip
+    (run_dir / "metrics.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows))
+    shipped = tmp_path / "shipped"
+    (record,) = [json.loads(line) for line in run("ship", "--agent", str(run_dir), "--iterations", "4",
+                                                  "--ship-to", str(shipped))]  # fmt: skip
+    assert record["evaluations"] == 2
+    history = json.loads((shipped / "tic-tac-toe.history.json").read_text())
+    assert history == [
+        {"iteration": 2, "cpu_minutes": 1.0, "games": 16, "score_vs_random": 0.5, "solver_accuracy": 0.4},
+        {"iteration": 4, "cpu_minutes": 2.05, "games": 32, "score_vs_random": 0.75},
+    ]  # evaluations only, and none after the shipped iteration
+    game, _ = load_snapshot(shipped / "tic-tac-toe.pt")
+    assert game.name == "tic-tac-toe"
+    command = [sys.executable, str(SCRIPT), "ship", "--agent", str(run_dir), "--iterations", "3"]
+    done = subprocess.run([*command, "--ship-to", str(shipped)], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "no such snapshot" in done.stderr
