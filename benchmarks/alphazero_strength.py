@@ -19,7 +19,9 @@ rollouts, same simulation budget) against the same opponents: the peer measured 
 2024) where the move is optimal (keeps the position's result; `fastest_share`: has the best exact
 score, the quickest win), for the raw policy, the agent with search, and pure MCTS; split into
 the positions where the player to move can win at once (a third of them: random games leave wins
-open) and the others. `--simulations 0` scores the raw policy alone (and random play), in seconds.
+open) and the others, and these into the ones where the opponent threatens to win at once (the
+mover must block) and the quiet rest. `--simulations 0` scores the raw policy alone (and random
+play), in seconds.
 `accuracy-curve` scores every snapshot of a run (or those of --iterations) that way (raw policy and
 with search) and plots the shares over training iterations.
 `retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
@@ -170,6 +172,8 @@ def accuracy(args) -> None:
 
     game = ConnectFour()
     win_now = np.array([bool(immediate_wins(game, s)) for s in positions.states])
+    must_block = np.array([bool(threats(game, s)) for s in positions.states]) & ~win_now
+    quiet = ~win_now & ~must_block
     for name, player in players.items():
         started = time.perf_counter()
         moves = [player(game, s) for s in positions.states]
@@ -184,6 +188,9 @@ def accuracy(args) -> None:
                 "win_now_positions": int(win_now.sum()),
                 "optimal_share_win_now": float(np.mean(right[win_now])) if win_now.any() else None,
                 "optimal_share_other": float(np.mean(right[~win_now])) if (~win_now).any() else None,
+                "must_block_positions": int(must_block.sum()),
+                "optimal_share_must_block": float(np.mean(right[must_block])) if must_block.any() else None,
+                "optimal_share_quiet": float(np.mean(right[quiet])) if quiet.any() else None,
                 "seconds": time.perf_counter() - started,
             },
             args.out,
@@ -194,6 +201,15 @@ def immediate_wins(game, state) -> list[int]:
     """The moves that win on the spot for the player to move."""
     return [int(a) for a in np.flatnonzero(game.legal_actions(state))
             if game.winner(game.next_state(state, int(a))) is not None]  # fmt: skip
+
+
+def threats(game, state) -> list[int]:
+    """The moves that would win on the spot for the opponent, were it their turn: what the player to
+    move must block."""
+    from ldl.rl.games.base import GameState
+
+    turned = GameState(state.board, -state.player, state.moves_played, None, state.heights)
+    return immediate_wins(game, turned)
 
 
 def snapshots(run_dir: str, count: int | None, iterations: list[int] | None = None) -> list[Path]:

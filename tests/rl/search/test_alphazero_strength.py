@@ -133,6 +133,11 @@ def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
         assert 0 < wins < 30
         whole = (wins * record["optimal_share_win_now"] + (30 - wins) * record["optimal_share_other"]) / 30
         assert whole == pytest.approx(record["optimal_share"])
+        blocks = record["must_block_positions"]  # the others: must block, or quiet
+        assert 0 < blocks < 30 - wins
+        quiet = 30 - wins - blocks
+        other = blocks * record["optimal_share_must_block"] + quiet * record["optimal_share_quiet"]
+        assert other / (30 - wins) == pytest.approx(record["optimal_share_other"])
 
     own = shares("own-positions")
     assert [r["positions_from"] for r in own] == ["self-play", "sampled throughout"]
