@@ -21,7 +21,8 @@ score, the quickest win), for the raw policy, the agent with search, and pure MC
 the positions where the player to move can win at once (a third of them: random games leave wins
 open) and the others, and these into the ones where the opponent threatens to win at once (the
 mover must block) and the quiet rest. `--simulations 0` scores the raw policy alone (and random
-play), in seconds.
+play), in seconds; `--positions-seed` draws another set the same way (a held-out check that a
+snapshot chosen on the fixed set was not chosen for its luck there).
 `accuracy-curve` scores every snapshot of a run (or those of --iterations) that way (raw policy and
 with search) and plots the shares over training iterations.
 `retrain` and `own-positions` ask why the raw policy is not better yet. `retrain` loads a run's
@@ -162,7 +163,7 @@ def accuracy(args) -> None:
     from ldl.rl.search.mcts import MCTSPlayer
     from ldl.rl.search.oracle import labelled_positions
 
-    positions = labelled_positions(args.positions)
+    positions = labelled_positions(args.positions, seed=args.positions_seed)
     players = {"policy (no search)": agent(args.agent, 0)}
     if args.simulations > 0:  # --simulations 0: the raw policy (and the floor) only, in seconds
         players[f"alphazero-{args.simulations}"] = agent(args.agent, args.simulations)
@@ -183,6 +184,7 @@ def accuracy(args) -> None:
                 "benchmark": "accuracy",
                 "player": name,
                 "positions": len(moves),
+                "positions_seed": args.positions_seed,
                 "optimal_share": float(np.mean(right)),
                 "fastest_share": float(np.mean(positions.fastest[np.arange(len(moves)), moves])),
                 "win_now_positions": int(win_now.sum()),
@@ -692,6 +694,8 @@ def main() -> None:
     parser.add_argument("--simulations", type=int, default=100)
     parser.add_argument("--positions", type=int,
                         help="labelled positions (1,000; own-positions: 400); window: examples read (4,000)")
+    parser.add_argument("--positions-seed", type=int, default=2024,
+                        help="accuracy: another seed draws another set (2024: the fixed set)")  # fmt: skip
     parser.add_argument("--depths", type=int, nargs="+", default=[1, 2, 3, 4])
     parser.add_argument("--mcts", type=int, nargs="+", default=[50, 200])
     parser.add_argument("--snapshots", type=int, default=6, help="elo: snapshots spread over the run")

@@ -128,6 +128,10 @@ def test_retrain_and_own_positions_measure_the_raw_policy(tmp_path):
     alone = shares("accuracy", "--simulations", "0")  # no search: the raw policy and the floor only
     assert [r["player"] for r in alone] == ["policy (no search)", "random (the floor)"]
     assert alone[0]["optimal_share"] == raw["optimal_share"]
+    held_out = shares("accuracy", "--simulations", "0", "--positions-seed", "7")  # another 30 positions
+    assert held_out[0]["positions_seed"] == 7 and alone[0]["positions_seed"] == 2024
+    assert [r["win_now_positions"] for r in held_out] != [r["win_now_positions"] for r in alone] or \
+        held_out[0]["optimal_share"] != alone[0]["optimal_share"]  # fmt: skip
     for record in accuracy:  # the split into "a win on the spot" and the rest covers every position
         wins = record["win_now_positions"]
         assert 0 < wins < 30
