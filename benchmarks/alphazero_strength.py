@@ -141,6 +141,8 @@ def matches(args) -> None:
     for (name, player), (opponent, make) in itertools.product(players.items(), opponents.items()):
         started = time.perf_counter()
         games = args.games if name == "alphazero" or args.peer_games is None else args.peer_games
+        if games == 0:
+            continue  # --peer-games 0: no peer this time, and no empty line that reads as a score of 0
         result = play_match(game, player, make(), games, seed=6, random_openings=args.openings)
         emit(
             {

@@ -256,3 +256,11 @@ def test_ship_copies_a_snapshot_and_its_evaluation_history(tmp_path):
     command = [sys.executable, str(SCRIPT), "ship", "--agent", str(run_dir), "--iterations", "3"]
     done = subprocess.run([*command, "--ship-to", str(shipped)], capture_output=True, text=True, timeout=120)
     assert done.returncode != 0 and "no such snapshot" in done.stderr
+
+
+def test_matches_without_peer_games_print_only_the_agents_matches():
+    lines = run("matches", "--games", "2", "--peer-games", "0", "--depths", "1", "--simulations", "2")
+    records = [json.loads(line) for line in lines]
+    pairs = [(r["player"], r["opponent"]) for r in records]
+    assert pairs == [("alphazero", "random"), ("alphazero", "alphabeta-1")]
+    assert all(r["wins"] + r["draws"] + r["losses"] == 2 for r in records)
