@@ -1,9 +1,10 @@
 """Seeding, device choice, batch order and config overrides."""
 
+import json
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 import numpy as np
 import pytest
@@ -18,7 +19,8 @@ from ldl.tracking import (
     seed_everything,
     seed_worker,
 )
-from ldl.tracking.configs import config_from_dict, field_docs
+from ldl.tracking.configs import config_defaults, config_from_dict, describe_config_diff, field_docs
+from ldl.tracking.run import start_run
 
 pytestmark = pytest.mark.torch
 
@@ -136,6 +138,32 @@ def test_a_saved_config_comes_back_with_its_types():
     assert config_from_dict(Config, config_to_dict(config)) == config
     with pytest.raises(LdlError, match="no longer has: momentum"):
         config_from_dict(Config, {**config_to_dict(config), "momentum": 0.9})
+
+
+@dataclass
+class _Recipe:
+    MISSING_MEANS: ClassVar[dict] = {"openings": 0}
+    lr: float = 0.1
+    openings: int = 24  # a later, better default; runs saved before the field played without
+    warmup: int = 5  # an ordinary added field: its default is what old runs did
+
+
+def test_a_field_missing_from_a_saved_config_means_what_the_class_says(tmp_path):
+    old = {"lr": 0.2}  # saved before `openings` and `warmup` existed
+    assert config_from_dict(_Recipe, old) == _Recipe(lr=0.2, openings=0, warmup=5)
+    assert config_defaults(_Recipe) == {"lr": 0.1, "openings": 0, "warmup": 5}
+    means = config_defaults(_Recipe)
+    assert describe_config_diff(old, config_to_dict(_Recipe(lr=0.2, openings=0)), (), means) == ""
+    changed = describe_config_diff(old, config_to_dict(_Recipe(lr=0.2)), (), means)
+    assert changed == "openings: 0 -> 24"  # resuming an old run with the new default is a change
+    run = start_run("demo", "recipe", {"lr": 0.2}, root=tmp_path)
+    run.close()
+    with pytest.raises(LdlError, match="openings: 0 -> 24"):
+        start_run("demo", "recipe", _Recipe(lr=0.2), root=tmp_path, resume=run.dir)
+    rebuilt = config_from_dict(_Recipe, json.loads((run.dir / "config.json").read_text()))
+    resumed = start_run("demo", "recipe", rebuilt, root=tmp_path, resume=run.dir)  # as `--resume` does
+    resumed.close()
+    assert json.loads((run.dir / "config.json").read_text()) == {"lr": 0.2, "openings": 0, "warmup": 5}
 
 
 @dataclass

@@ -62,8 +62,20 @@ def resume_may_change(config: Any) -> tuple[str, ...]:
     return tuple(getattr(config, "RESUME_MAY_CHANGE", ()))
 
 
+def missing_means(config: Any) -> dict[str, Any]:
+    """What a saved config that lacks a field ran with, for fields whose default is not that.
+
+    A field added to a script later usually gets a default that keeps the old behaviour, and a run
+    saved before it existed resumes with that default. When a new default changes the recipe (a
+    better one found later), the class says what the field's absence means:
+    `MISSING_MEANS: ClassVar[dict[str, Any]] = {"opening_plies": 0}`; an old run then resumes as it
+    ran, and only new runs get the new default."""
+    return dict(getattr(config, "MISSING_MEANS", {}))
+
+
 def config_defaults(config: Any) -> dict[str, Any]:
-    """The JSON-ready default of every field of a config dataclass that has one ({} for a dict)."""
+    """The JSON-ready value a saved config without a field stands for: the field's default, or its
+    entry in `missing_means` ({} for a dict)."""
     if not dataclasses.is_dataclass(config):
         return {}
     defaults = {}
@@ -72,7 +84,7 @@ def config_defaults(config: Any) -> dict[str, Any]:
             defaults[field.name] = _plain(field.default)
         elif field.default_factory is not dataclasses.MISSING:
             defaults[field.name] = _plain(field.default_factory())
-    return defaults
+    return {**defaults, **_plain(missing_means(config))}
 
 
 def describe_config_diff(
@@ -179,6 +191,7 @@ def config_from_dict(config_class: type, values: dict[str, Any]) -> Any:
             f"The saved config has fields that {config_class.__name__} no longer has: {', '.join(unknown)}.",
             hint="The training script changed since this run started; start a new run.",
         )
+    values = {**missing_means(config_class), **values}  # fields added since it was saved
     converted = {
         name: _convert(value, hints[name], name)
         if isinstance(value, str) and hints[name] is not str
