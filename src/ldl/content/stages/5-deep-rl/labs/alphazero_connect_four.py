@@ -179,17 +179,22 @@ for name, player in judged.items():
 # perfect; search on top of it adds much more, most of all in sharp positions where one move wins
 # and the others lose. On 1,000 positions the target for a well-trained network (issue 13,
 # docs/alphazero.md) is 85% with the raw policy alone: this 18-CPU-minute network is far from it,
-# and an hour of training with today's recipe reaches 73% (87% with 60 simulations of search).
+# and an hour of training with today's recipe reaches 84% (90% with 60 simulations of search).
 #
 # ## What to reproduce
 #
 # - Train your own network with `ldl run deep-rl.alphazero-connect-four` (it stops itself within
-#   an hour; on two free cores that network scored 0.70 against depth-2 alpha-beta in 400 games and
-#   picked an optimal move on 87% of 1,000 positions with 60 simulations), then judge it with `python
+#   an hour; on two cores that network scored 0.69 against depth-2 alpha-beta and 0.66 against
+#   depth 4 in 400 games each, and picked an optimal move on 84% of 1,000 positions with its raw
+#   policy, 90% with 60 simulations), then judge it with `python
 #   benchmarks/alphazero_strength.py matches --agent RUN_DIR --depths 1 2 --games 100` and `...
 #   accuracy --agent RUN_DIR`. Point `load_snapshot` at your run folder and rerun this lab.
 # - Change one thing (`--set num_simulations=30`, or `--set augment=false` to drop the mirror
 #   images) and compare the curves of section 1: which costs the agent more strength per CPU-minute?
+# - Train once without the random openings (`--set opening_plies=0 --set opening_full_searches=0`)
+#   and run `accuracy --simulations 0` on both networks: it splits the score into positions with a
+#   win on the spot, forced blocks and quiet ones. Where does a network that only ever met its own
+#   tidy games go wrong?
 # - The in-run scores against alpha-beta swing from one evaluation to the next. Play 400 games
 #   with two neighbouring snapshots (`snapshots/iteration-*.pt`): how much of the swing is the
 #   40-game noise, and how much is the network really changing?
